@@ -1,0 +1,179 @@
+"""Gather every record of the project, typed and cross-checked, before anything is written.
+
+The project's folders are walked in sorted order; every file is loaded and
+validated; then the checks that need the complete set run (a regulation sits in
+its jurisdiction's folder, `supersedes` names a version that exists, each fact's
+citation points at a unit of the text and its quote occurs there). All problems
+of a run are gathered and raised once, as one `DataError`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import DataError, Problem
+from .load import Document, load_file
+from .model import CalendarYear, Dimension, GlossaryTerm, Jurisdiction, Regulation
+from .text import unit_zh
+from .validate import validate
+
+
+@dataclass
+class City:
+    """A jurisdiction with its regulation versions, newest issued first."""
+
+    info: Jurisdiction
+    regulations: list[Regulation] = field(default_factory=list)
+
+
+@dataclass
+class Corpus:
+    """Everything the site is made of, known good."""
+
+    cities: dict[str, City]
+    dimensions: list[Dimension]
+    glossary: list[GlossaryTerm]
+    calendar: list[CalendarYear]
+    sources: dict[int, Document]  # id(record) → the document it came from
+
+    def regulation(self, city: str, version: str) -> Regulation | None:
+        found = self.cities.get(city)
+        return next((r for r in found.regulations if r.version == version), None) if found else None
+
+
+def gather(root: Path) -> Corpus:
+    """Load, validate and cross-check the whole project at `root`."""
+    problems: list[Problem] = []
+    sources: dict[int, Document] = {}
+
+    def read(path: Path, model, many: bool = False):
+        doc, found = load_file(path, root)
+        problems.extend(found)
+        if doc is None:
+            return []
+        if many:
+            if not isinstance(doc.data, list):
+                problems.append(doc.problem((), "应为列表（每项以 - 开头）", "expected a list (entries starting with -)"))
+                return []
+            records = []
+            for i, entry in enumerate(doc.data):
+                record, found = validate(doc, model, entry, (i,))
+                problems.extend(found)
+                if record is not None:
+                    records.append(record)
+            return records
+        record, found = validate(doc, model)
+        problems.extend(found)
+        if record is not None:
+            sources[id(record)] = doc
+        return [record] if record is not None else []
+
+    rules = root / "city_rules"
+    dimensions = read(rules / "dimensions.yaml", Dimension, many=True)
+    glossary = read(rules / "glossary.yaml", GlossaryTerm, many=True)
+    cities: dict[str, City] = {}
+    for folder in sorted(p for p in rules.iterdir() if p.is_dir()):
+        info_path = folder / "jurisdiction.yaml"
+        if not info_path.exists():
+            problems.append(Problem(info_path.relative_to(root).as_posix(), 1, 1, "",
+                                    "缺少 jurisdiction.yaml（地区名称、级别）", "jurisdiction.yaml (name, level) is missing"))
+            continue
+        for info in read(info_path, Jurisdiction):
+            if info.id != folder.name:
+                problems.append(sources[id(info)].problem(("id",), f"id 应与文件夹同名：“{folder.name}”",
+                                                          f"id must be the folder's name: '{folder.name}'"))
+            cities[folder.name] = City(info)
+        for path in sorted(folder.glob("*.yaml")):
+            if path.name == "jurisdiction.yaml":
+                continue
+            for reg in read(path, Regulation):
+                problems.extend(_check_regulation_place(reg, sources[id(reg)], folder.name, path.stem))
+                if folder.name in cities:
+                    cities[folder.name].regulations.append(reg)
+    calendar = []
+    for path in sorted((root / "content" / "calendar").glob("*.yaml")):
+        for year in read(path, CalendarYear):
+            calendar.append(year)
+            problems.extend(_check_calendar_year(year, sources[id(year)], path.stem))
+
+    known_keys = {d.key for d in dimensions}
+    for city in cities.values():
+        city.regulations.sort(key=lambda r: (r.issued or r.effective or _EARLIEST, r.version), reverse=True)
+        versions = {r.version for r in city.regulations}
+        for reg in city.regulations:
+            doc = sources[id(reg)]
+            if reg.supersedes and reg.supersedes not in versions:
+                problems.append(doc.problem(("supersedes",), f"找不到被取代的版本“{reg.supersedes}”；现有版本：{', '.join(sorted(versions))}",
+                                            f"no version '{reg.supersedes}' to supersede; versions here: {', '.join(sorted(versions))}"))
+            problems.extend(_check_facts(reg, doc, known_keys))
+    if problems:
+        raise DataError(problems)
+    return Corpus(cities, dimensions, glossary, calendar, sources)
+
+
+_EARLIEST = dt.date.min
+
+
+def _check_regulation_place(reg: Regulation, doc: Document, folder: str, stem: str) -> list[Problem]:
+    out = []
+    if reg.city != folder:
+        out.append(doc.problem(("city",), f"文件位于 city_rules/{folder}/，city 应为“{folder}”，实际为“{reg.city}”",
+                               f"the file is in city_rules/{folder}/, so city must be '{folder}', not '{reg.city}'"))
+    if reg.version != stem:
+        out.append(doc.problem(("version",), f"version 应与文件名相同：“{stem}”", f"version must match the file name: '{stem}'"))
+    if reg.effective and reg.expires and reg.expires < reg.effective:
+        out.append(doc.problem(("expires",), f"失效日期 {reg.expires} 早于施行日期 {reg.effective}",
+                               f"expires {reg.expires} is before effective {reg.effective}"))
+    if reg.effective and reg.effective_rule:
+        out.append(doc.problem(("effective_rule",), "effective 与 effective_rule 只能写一个", "give effective or effective_rule, not both"))
+    if reg.expires and reg.expiry_rule:
+        out.append(doc.problem(("expiry_rule",), "expires 与 expiry_rule 只能写一个", "give expires or expiry_rule, not both"))
+    return out
+
+
+def _check_calendar_year(year: CalendarYear, doc: Document, stem: str) -> list[Problem]:
+    out = []
+    if str(year.year) != stem:
+        out.append(doc.problem(("year",), f"year 应与文件名相同：{stem}", f"year must match the file name: {stem}"))
+    for name in ("holidays", "workdays"):
+        for i, day in enumerate(getattr(year, name)):
+            if day.year != year.year:
+                out.append(doc.problem((name, i), f"{day} 不在 {year.year} 年内", f"{day} is not in {year.year}"))
+    for i, day in enumerate(year.workdays):
+        if day.weekday() < 5:
+            out.append(doc.problem(("workdays", i), f"{day} 不是周末：调休上班日应为周六或周日",
+                                   f"{day} is not a weekend day: a make-up working day falls on a Saturday or Sunday"))
+    return out
+
+
+def _check_facts(reg: Regulation, doc: Document, known_keys: set[str]) -> list[Problem]:
+    out = []
+    if reg.facts and reg.text is None:
+        out.append(doc.problem(("facts",), "没有全文的版本不能编码比较维度", "a version without text cannot carry facts"))
+        return out
+    for key, fact in reg.facts.items():
+        if key not in known_keys:
+            guess = difflib.get_close_matches(key, sorted(known_keys), n=1)
+            out.append(doc.problem(("facts", key), f"未知的比较维度“{key}”" + (f"；是否应为“{guess[0]}”？" if guess else ""),
+                                   f"unknown dimension '{key}'" + (f"; did you mean '{guess[0]}'?" if guess else ""), key=True))
+        for i, cite in enumerate(fact.cite):
+            place = ("facts", key, "cite", i)
+            unit = unit_zh(reg.text, cite)
+            if unit is None:
+                out.append(doc.problem(place, f"所引条款不存在或不唯一：第{cite.article}条"
+                                       + (f"第{cite.paragraph}款" if cite.paragraph else "") + (f"第{cite.item}项" if cite.item else ""),
+                                       f"cited unit does not exist or is ambiguous: article {cite.article}"
+                                       + (f" paragraph {cite.paragraph}" if cite.paragraph else "") + (f" item {cite.item}" if cite.item else "")))
+            elif cite.quote is None:
+                out.append(doc.problem(place, "缺少 quote：请摘录所引条文中的原文片段", "quote is missing: copy a snippet of the cited text"))
+            elif cite.quote not in unit:
+                out.append(doc.problem(place + ("quote",), f"引文“{cite.quote}”不在所引条文中", f"the quote '{cite.quote}' does not occur in the cited text"))
+    if reg.text is not None:
+        missing = sorted(known_keys - set(reg.facts))
+        if missing:
+            out.append(doc.problem(("facts",), f"缺少比较维度：{', '.join(missing)}（未规定的写 not_specified: true）",
+                                   f"dimensions not coded: {', '.join(missing)} (write not_specified: true where the text is silent)"))
+    return out

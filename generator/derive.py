@@ -1,0 +1,77 @@
+"""Stage 3, derive: what the records mean as of a given day.
+
+Nothing here reads a file or the clock: the corpus, the calendar and `today` are
+passed in, so the same input and the same day always give the same answer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .collect import Corpus
+from .model import Regulation
+
+# status key → what it means; labels live in site_templates/strings.yaml
+STATUSES = ("draft", "not_yet_effective", "in_force", "expired", "superseded", "unknown")
+
+
+@dataclass(frozen=True)
+class RegulationView:
+    """A regulation version with its dates worked out and its status as of `today`."""
+
+    reg: Regulation
+    effective: dt.date | None
+    expires: dt.date | None  # last day in force
+    status: str
+    superseded_by: str | None
+
+
+def add_years(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February → 28 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def effective_date(reg: Regulation) -> dt.date | None:
+    if reg.effective:
+        return reg.effective
+    if reg.effective_rule and reg.issued:
+        return reg.issued + dt.timedelta(days=reg.effective_rule.days_after_publication)
+    return None
+
+
+def expiry_date(reg: Regulation) -> dt.date | None:
+    if reg.expires:
+        return reg.expires
+    start = effective_date(reg)
+    if reg.expiry_rule and start:
+        return add_years(start, reg.expiry_rule.years_after_effective) - dt.timedelta(days=1)
+    return None
+
+
+def regulation_views(corpus: Corpus, today: dt.date) -> dict[tuple[str, str], RegulationView]:
+    """Every regulation version's dates and status as of `today`, keyed by (city, version)."""
+    views = {}
+    for city_id, city in corpus.cities.items():
+        replaced_by = {r.supersedes: r for r in city.regulations if r.supersedes and not r.draft}
+        for reg in city.regulations:
+            effective, expires = effective_date(reg), expiry_date(reg)
+            successor = replaced_by.get(reg.version)
+            successor_start = effective_date(successor) if successor else None
+            if reg.draft:
+                status = "draft"
+            elif successor and (successor_start is None or successor_start <= today):
+                status = "superseded"
+            elif expires and expires < today:
+                status = "expired"
+            elif effective and effective > today:
+                status = "not_yet_effective"
+            elif effective:
+                status = "in_force"
+            else:
+                status = "unknown"
+            views[(city_id, reg.version)] = RegulationView(
+                reg, effective, expires, status, successor.version if successor and status == "superseded" else None)
+    return views

@@ -1,0 +1,144 @@
+"""Stage 1, load: YAML files → plain data that remembers where every value stood.
+
+Only PyYAML's safe composer is used. The node tree is turned into plain dicts,
+lists and scalars by hand so that we can refuse what a safe loader accepts but an
+official record must not contain: duplicate keys, anchors and aliases (the
+"billion laughs" bomb), and files that are not UTF-8.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import Problem
+
+Path_ = tuple[str | int, ...]  # a value's place in the document: ("winners", 2, "kind")
+
+MAX_BYTES = 2 * 1024 * 1024  # no record file is anywhere near this; a larger one is a mistake
+
+
+@dataclass
+class Document:
+    """One YAML file's data, with the line and column of every value and key."""
+
+    path: Path
+    rel: str  # the path as shown in messages
+    data: Any
+    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def where(self, place: Path_, key: bool = False) -> tuple[int, int]:
+        """Line and column of a value (or of its key), else of its nearest ancestor."""
+        place = tuple(place)
+        while True:
+            table = self.keys if key and place in self.keys else self.values
+            if place in table:
+                return table[place]
+            if not place:
+                return (1, 1)
+            place = place[:-1]
+
+    def problem(self, place: Path_, zh: str, en: str, key: bool = False) -> Problem:
+        line, column = self.where(place, key)
+        return Problem(self.rel, line, column, dotted(place), zh, en)
+
+
+def dotted(place: Path_) -> str:
+    """("winners", 2, "kind") → "winners[2].kind"."""
+    out = ""
+    for part in place:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+class _Constructor(yaml.constructor.SafeConstructor):
+    """Scalars only: we walk collections ourselves."""
+
+
+def load_file(path: Path, root: Path) -> tuple[Document | None, list[Problem]]:
+    """Read one YAML file. Returns the document, or None and the problems found."""
+    rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+
+    def fail(line: int, column: int, zh: str, en: str):
+        return None, [Problem(rel, line, column, "", zh, en)]
+
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        return fail(1, 1, f"文件过大（{size} 字节，上限 {MAX_BYTES} 字节）",
+                    f"file too large ({size} bytes; the limit is {MAX_BYTES})")
+    raw = path.read_bytes()
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return fail(1, 1, "文件为 UTF-16 编码；请另存为 UTF-8",
+                    "file is UTF-16 encoded; save it as UTF-8")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]  # a UTF-8 byte-order mark, as Windows Notepad writes: harmless
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        return fail(line, column,
+                    "文件不是 UTF-8 编码（可能以 GBK 保存）；请在编辑器中另存为 UTF-8",
+                    "file is not UTF-8 (perhaps saved as GBK); save it as UTF-8 in your editor")
+    if "\x00" in text:
+        return fail(1, 1, "文件含有空字符（NUL），不是文本文件", "file contains NUL characters: not a text file")
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        reason = " ".join(str(exc.problem or exc.context or "").split())
+        return fail(line, column, f"YAML 语法错误：{reason}", f"YAML syntax error: {reason}")
+    except yaml.YAMLError as exc:
+        return fail(1, 1, f"YAML 语法错误：{exc}", f"YAML syntax error: {exc}")
+    doc = Document(path, rel, None)
+    if node is None:
+        return fail(1, 1, "文件为空", "file is empty")
+    problems: list[Problem] = []
+    doc.data = _plain(node, (), doc, problems, _Constructor())
+    return (None if problems else doc), problems
+
+
+def _plain(node: yaml.Node, place: Path_, doc: Document, problems: list[Problem], ctor) -> Any:
+    doc.values[place] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if getattr(node, "_seen", False):  # met before: an alias (*name)
+        problems.append(doc.problem(place, "不允许使用锚点和别名（& 与 *）；请直接写出内容",
+                                    "anchors and aliases (& and *) are not allowed; write the value out"))
+        return None
+    node._seen = True  # a node met twice is an alias
+    if isinstance(node, yaml.MappingNode):
+        out: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                problems.append(doc.problem(place, "不允许使用合并键 <<", "merge keys (<<) are not allowed"))
+                continue
+            if not isinstance(key_node, yaml.ScalarNode):
+                problems.append(doc.problem(place, "键必须是简单文字", "a key must be plain text"))
+                continue
+            key = str(key_node.value)
+            at = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            if key in out:
+                first = doc.keys[place + (key,)]
+                problems.append(Problem(doc.rel, *at, dotted(place + (key,)),
+                                        f"重复的键“{key}”（第一次出现在第 {first[0]} 行）；每个键只能写一次",
+                                        f"duplicate key '{key}' (first at line {first[0]}); write each key once"))
+                continue
+            doc.keys[place + (key,)] = at
+            out[key] = _plain(value_node, place + (key,), doc, problems, ctor)
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        return [_plain(child, place + (i,), doc, problems, ctor) for i, child in enumerate(node.value)]
+    try:
+        return ctor.construct_object(node, deep=True)
+    except ValueError as exc:  # e.g. 2024-02-30 matches the timestamp pattern but is no date
+        problems.append(doc.problem(place, f"不存在的日期“{node.value}”；日期格式为 YYYY-MM-DD",
+                                    f"'{node.value}' is not a real date ({exc}); write dates as YYYY-MM-DD"))
+        return None
+    except yaml.YAMLError as exc:
+        problems.append(doc.problem(place, f"无法读取的值“{node.value}”", f"unreadable value '{node.value}': {exc}"))
+        return None

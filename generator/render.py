@@ -1,0 +1,115 @@
+"""Stage 4, render: derived data → Markdown pages for both languages, in memory.
+
+One Jinja2 template per kind of page serves both languages; every UI string comes
+from `site_templates/strings.yaml`. Every `{{ value }}` is escaped for Markdown
+unless it was made safe on purpose (`|h` escapes for HTML blocks), so nothing a
+record contains can turn into markup.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from .collect import Corpus
+from .derive import regulation_views
+from .text import anchor
+
+LANGS = ("zh", "en")
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#|!])")
+_LINE_START = re.compile(r"(?m)^(\s*)([-+]|\d+\.)(?=\s)")
+
+
+def md(value) -> Markup:
+    """Text → Markdown that shows exactly that text."""
+    if isinstance(value, Markup):
+        return value
+    text = str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return Markup(_LINE_START.sub(r"\1\\\2", text))
+
+
+def h(value) -> Markup:
+    """Text → HTML that shows exactly that text (for raw HTML blocks)."""
+    return value if isinstance(value, Markup) else Markup(html.escape(str(value), quote=True))
+
+
+def _finalize(value):
+    if value is None:
+        return ""
+    return md(value)
+
+
+@dataclass(frozen=True)
+class Strings:
+    """The UI translation table."""
+
+    table: dict[str, dict[str, str]]
+
+    def get(self, key: str, lang: str, **values) -> str:
+        entry = self.table.get(key)
+        if entry is None or lang not in entry:
+            raise KeyError(f"site_templates/strings.yaml has no {lang!r} text for {key!r}")
+        return entry[lang].format(**values) if values else entry[lang]
+
+
+def load_strings(templates: Path) -> Strings:
+    return Strings(yaml.safe_load((templates / "strings.yaml").read_text(encoding="utf-8")))
+
+
+def environment(templates: Path) -> Environment:
+    env = Environment(loader=FileSystemLoader(templates), finalize=_finalize, undefined=StrictUndefined,
+                      comment_start_string="{%#", comment_end_string="#%}",  # {#id} is Markdown's anchor syntax
+                      keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True, autoescape=False)
+    env.filters["h"] = h
+    env.filters["md"] = md
+    env.filters["anchor"] = anchor
+    return env
+
+
+def render_site(corpus: Corpus, today: dt.date, root: Path) -> dict[str, str]:
+    """Every page of the site, as {path under the docs folder: Markdown}."""
+    templates = root / "site_templates"
+    env, strings = environment(templates), load_strings(templates)
+    views = regulation_views(corpus, today)
+    pages: dict[str, str] = {}
+
+    for lang in LANGS:
+        def t(key: str, **values) -> str:
+            return strings.get(key, lang, **values)
+
+        def tr(pair) -> str:
+            return getattr(pair, lang)
+
+        def date(day: dt.date | None) -> str:
+            if day is None:
+                return t("unknown")
+            return f"{day.year}年{day.month}月{day.day}日" if lang == "zh" else day.isoformat()
+
+        common = dict(lang=lang, t=t, tr=tr, date=date, today=today, corpus=corpus, views=views)
+
+        def put(path: str, template: str, **context) -> None:
+            key = f"{lang}/{path}"
+            if key in pages:
+                raise ValueError(f"two pages would be written to {key}")
+            pages[key] = env.get_template(template).render(**common, **context)
+
+        put("index.md", "home.md.j2")
+        put("regulations/index.md", "regulations.md.j2")
+        for city_id, city in corpus.cities.items():
+            for reg in city.regulations:
+                put(f"regulations/{city_id}/{reg.version}.md", "regulation.md.j2",
+                    city=city, reg=reg, view=views[(city_id, reg.version)])
+        put("glossary.md", "glossary.md.j2")
+        for page in sorted((root / "content" / "pages").glob(f"*.{lang}.md")):
+            put(page.name.removesuffix(f".{lang}.md") + ".md", "hand_written.md.j2",
+                body=Markup(page.read_text(encoding="utf-8")))
+    return pages

@@ -1,0 +1,52 @@
+"""`awardsite serve`: the site as the public will see it, rebuilt as files change.
+
+mkdocs' own server watches the source folders; before each rebuild a hook runs
+load → derive → render into build/docs. Bad data prints its problems and keeps
+the last good pages on screen.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+from mkdocs.commands.serve import serve as mkdocs_serve
+
+from .errors import DataError
+
+_state: dict = {}
+
+
+def regenerate() -> None:
+    from .collect import gather
+    from .render import render_site
+    from .site import write_pages
+
+    root, today = _state["root"], _state["today"]
+    try:
+        write_pages(render_site(gather(root), today, root), root / "build" / "docs")
+    except DataError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print("数据有误，显示的是上一次正确的页面 | data has problems; showing the last good pages", file=sys.stderr)
+
+
+def on_pre_build(config, **kwargs) -> None:
+    """mkdocs hook: this file is also loaded as the hook, as a separate module, so it
+    reaches the running command's state through the package import."""
+    from generator import serve as running
+
+    running.regenerate()
+
+
+def serve(root: Path, today: dt.date, address: str) -> None:
+    _state.update(root=root, today=today)
+    regenerate()
+    mkdocs_serve(
+        config_file=str(root / "mkdocs.yml"),
+        dev_addr=address,
+        livereload=True,
+        watch=[str(root / "city_rules"), str(root / "content"), str(root / "site_templates")],
+        hooks=[__file__],
+    )

@@ -1,0 +1,80 @@
+"""Stage 5, mkdocs: rendered pages → the static site in `site/`, swapped in whole.
+
+The pages are written to `build/docs/` (only files whose bytes changed, so
+watchers and rsync see only real changes), mkdocs builds into a fresh folder
+beside `site/`, and only a build that succeeded replaces `site/`. A failed or
+killed build leaves the previous site as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from .errors import BuildError
+
+
+def write_pages(pages: dict[str, str], docs: Path) -> tuple[int, int]:
+    """Make `docs` hold exactly `pages`; returns (files written, files removed)."""
+    written = removed = 0
+    docs.mkdir(parents=True, exist_ok=True)
+    for rel, content in sorted(pages.items()):
+        target = docs / rel
+        data = content.encode("utf-8")
+        if target.is_file() and target.read_bytes() == data:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(target.name + ".partial")
+        partial.write_bytes(data)
+        partial.replace(target)
+        written += 1
+    wanted = {docs / rel for rel in pages}
+    for path in sorted(docs.rglob("*"), reverse=True):
+        if path.is_file() and path not in wanted:
+            path.unlink()
+            removed += 1
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    return written, removed
+
+
+def run_mkdocs(root: Path, out: Path, epoch: int) -> None:
+    """Build the site from build/docs into `out` with `mkdocs build --strict`.
+
+    `epoch` (seconds) stands for the build's date, so that the same input and the
+    same `--today` give the same bytes (mkdocs honours SOURCE_DATE_EPOCH)."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
+               "--config-file", str(root / "mkdocs.yml"), "--site-dir", str(out)]
+    env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch))
+    result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise BuildError("mkdocs build failed / mkdocs 构建失败:\n" + (result.stderr or result.stdout).strip())
+    give_each_language_its_sitemap(out)
+
+
+def give_each_language_its_sitemap(out: Path) -> None:
+    """Material's language switcher fetches `sitemap.xml` below the language's root;
+    mkdocs writes one only at the top (mkdocs-material #6582). Put it under /en/ too."""
+    for name in ("sitemap.xml", "sitemap.xml.gz"):
+        if (out / name).exists() and (out / "en").is_dir():
+            shutil.copyfile(out / name, out / "en" / name)
+
+
+def publish(root: Path, site: Path, epoch: int) -> None:
+    """Build into a temporary folder beside `site`, then swap it in."""
+    site = site.resolve()
+    site.parent.mkdir(parents=True, exist_ok=True)
+    fresh = Path(tempfile.mkdtemp(prefix=".site-new-", dir=site.parent))
+    try:
+        run_mkdocs(root, fresh, epoch)
+        old = site.with_name(f".site-old-{os.getpid()}")
+        if site.exists():
+            site.rename(old)
+        fresh.rename(site)
+        shutil.rmtree(old, ignore_errors=True)
+    finally:
+        shutil.rmtree(fresh, ignore_errors=True)
