@@ -81,7 +81,7 @@ def load_file(path: Path, root: Path) -> tuple[Document | None, list[Problem]]:
     except UnicodeDecodeError as exc:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
-        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        column = len(before[before.rfind(b"\n") + 1:].decode("utf-8")) + 1  # in characters, as editors count
         return fail(line, column,
                     "文件不是 UTF-8 编码（可能以 GBK 保存）；请在编辑器中另存为 UTF-8",
                     "file is not UTF-8 (perhaps saved as GBK); save it as UTF-8 in your editor")

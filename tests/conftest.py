@@ -1,0 +1,51 @@
+"""Shared helpers: the repository's paths, scenario projects, and running the CLI."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SCENARIOS = Path(__file__).resolve().parent / "scenarios"
+
+
+def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    """Run `awardsite ARGS` as a clerk would, in `cwd`."""
+    return subprocess.run([sys.executable, "-m", "generator.cli", *args], cwd=cwd,
+                          capture_output=True, text=True, timeout=600)
+
+
+def copy_project(target: Path, *, real_content: bool) -> Path:
+    """A working copy of the project: the repository's templates, tables and config,
+    with either the real content or the small valid scenario."""
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(ROOT / "site_templates", target / "site_templates")
+    if real_content:
+        shutil.copytree(ROOT / "city_rules", target / "city_rules")
+        shutil.copytree(ROOT / "content", target / "content")
+    else:
+        shutil.copytree(SCENARIOS / "valid", target, dirs_exist_ok=True)
+        for table in ("dimensions.yaml", "glossary.yaml"):
+            shutil.copy(ROOT / "city_rules" / table, target / "city_rules" / table)
+    return target
+
+
+@pytest.fixture
+def scenario(tmp_path: Path) -> Path:
+    """The small valid scenario project (one fictional city, metadata only)."""
+    return copy_project(tmp_path / "project", real_content=False)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real content built once for the session, as of a fixed day."""
+    project = copy_project(tmp_path_factory.mktemp("build") / "project", real_content=True)
+    result = run_cli("build", "--today", "2026-11-23", cwd=project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
