@@ -45,7 +45,7 @@ class WorkCalendar:
     def _library_official_years(self) -> frozenset[int]:
         # python-holidays lists, per year, the State Council's substituted days off:
         # a year appears once its schedule has been published and added.
-        return frozenset(holidays.China.special_public_holidays)
+        return frozenset(holidays.China().special_public_holidays)
 
     def is_official(self, year: int) -> bool:
         """Whether the State Council's schedule for `year` is known here."""

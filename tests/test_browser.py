@@ -1,0 +1,99 @@
+"""What a person sees, in Debian's Chromium: pages load with no console error, no
+failed request and nothing from another host; the switcher keeps the page; Chinese
+search finds Chinese pages. Screenshots are left in tests/screenshots/ to look at."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from conftest import ROOT
+
+pytestmark = pytest.mark.browser
+CHROMIUM = "/usr/bin/chromium"
+SHOTS = ROOT / "tests" / "screenshots"
+PAGES = ["", "en/", "regulations/xinyang/2022/", "en/regulations/xinyang/2022/", "regulations/", "en/about/"]
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def origin(built_site):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(built_site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    assert Path(CHROMIUM).exists(), "Debian's chromium is not installed (apt-get install -y chromium)"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync"])
+        yield browser
+        browser.close()
+
+
+def open_page(browser, url: str, width: int = 1280):
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    trouble: list[str] = []
+    page.on("console", lambda m: trouble.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+    page.on("pageerror", lambda e: trouble.append(f"page error: {e}"))
+    page.on("response", lambda r: trouble.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    page.on("request", lambda r: trouble.append(f"off-site request {r.url}")
+            if not r.url.startswith(url.split("/", 3)[0] + "//" + url.split("/", 3)[2]) and not r.url.startswith("data:") else None)
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    return page, trouble
+
+
+@pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "phone"])
+@pytest.mark.parametrize("path", PAGES)
+def test_page_loads_cleanly(browser, origin, path, width):
+    page, trouble = open_page(browser, origin + path, width)
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=SHOTS / f"{(path.strip('/') or 'home').replace('/', '_')}_{width}.png")
+    assert page.locator("h1").first.is_visible()
+    assert trouble == []
+    page.close()
+
+
+def test_switching_language_keeps_the_page(browser, origin):
+    page, trouble = open_page(browser, origin + "regulations/xinyang/2022/")
+    page.locator(".md-header__option .md-select").hover()
+    page.locator("a.md-select__link[hreflang=en]").click()
+    page.wait_for_load_state("networkidle")
+    assert page.url == origin + "en/regulations/xinyang/2022/"
+    assert page.locator("h1").first.inner_text().startswith("Xinyang Administrative Measures")
+    assert trouble == []
+
+
+def test_an_article_link_lands_on_the_article(browser, origin):
+    page, trouble = open_page(browser, origin + "en/about/")
+    page.locator("a[href*='xinyang/2022/#art-23']").click()
+    page.wait_for_load_state("networkidle")
+    assert page.url.endswith("en/regulations/xinyang/2022/#art-23")
+    assert page.locator("#art-23").is_visible()
+    assert trouble == []
+
+
+def test_chinese_search_finds_the_chinese_page(browser, origin):
+    page, trouble = open_page(browser, origin)
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.keyboard.type("回避")
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    results = page.locator(".md-search-result__item a").all()
+    hrefs = [r.get_attribute("href") for r in results]
+    assert any("regulations/" in h and "/en/" not in h for h in hrefs), hrefs
+    assert trouble == []

@@ -1,0 +1,33 @@
+"""The JSON Schema that editors use is the one the code enforces, and it explains
+every field in both languages."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import ROOT
+from generator.schema import SCHEMAS, schema_text
+
+
+def test_committed_schemas_are_current():
+    for name, model in SCHEMAS.items():
+        committed = (ROOT / "schema" / name).read_text(encoding="utf-8")
+        assert committed == schema_text(model), f"run `awardsite schema` to refresh schema/{name}"
+
+
+def test_every_record_field_has_a_bilingual_description():
+    for name, model in SCHEMAS.items():
+        schema = json.loads(schema_text(model))
+        for definition in [schema, *schema.get("$defs", {}).values()]:
+            for field, spec in definition.get("properties", {}).items():
+                description = spec.get("description", "")
+                if definition.get("title") in ("Dimension", "GlossaryTerm"):
+                    continue
+                assert " / " in description, f"{name}: {definition.get('title')}.{field} has no zh / en description"
+
+
+def test_content_files_point_editors_at_the_schema():
+    for path in sorted((ROOT / "city_rules").glob("*/*.yaml")):
+        kind = "jurisdiction" if path.name == "jurisdiction.yaml" else "regulation"
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first == f"# yaml-language-server: $schema=../../schema/{kind}.schema.json", path

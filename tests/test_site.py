@@ -1,0 +1,123 @@
+"""The built site: both languages, every article anchored, the switcher keeps the
+reader's page, a failed build leaves the last good site, the same input gives the
+same bytes."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, copy_project, run_cli
+from generator.collect import gather
+from generator.text import articles
+
+CORPUS = gather(ROOT)
+
+
+def page(site: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def test_both_language_roots_exist(built_site):
+    home_zh, home_en = page(built_site, ""), page(built_site, "en")
+    assert home_zh.html["lang"] == "zh" and home_en.html["lang"] == "en"
+    assert home_zh.h1.get_text(strip=True).startswith("市长质量奖公开信息平台")
+    assert home_en.h1.get_text(strip=True).startswith("Mayor's Quality Award: the public record")
+
+
+def test_home_lists_every_city_with_its_status(built_site):
+    table = page(built_site, "en").find("table")
+    rows = {tr.find_all("td")[0].get_text(strip=True): tr.find_all("td")[2].get_text(strip=True)
+            for tr in table.find_all("tr")[1:]}
+    assert rows == {"Baotou": "In force", "Hohhot": "In force", "Linyi": "Expired",
+                    "Wuhan": "Draft for comment", "Xinyang": "In force"}
+
+
+def test_regulation_statuses_follow_the_day(built_site):
+    rows = page(built_site, "en/regulations").find_all("tr")
+    status = {tr.find("a")["href"].strip("/"): tr.find_all("td")[2].get_text(strip=True)
+              for tr in rows if tr.find("a")}
+    assert status == {"baotou/2025": "In force", "baotou/2024": "Superseded", "hohhot/2013": "In force",
+                      "linyi/2017": "Expired", "linyi/2009": "Superseded", "wuhan/draft": "Draft for comment",
+                      "xinyang/2022": "In force", "xinyang/2009": "Superseded"}
+
+
+def test_every_article_has_its_stable_anchor_in_both_languages(built_site):
+    for city, info in CORPUS.cities.items():
+        for reg in info.regulations:
+            if reg.text is None:
+                continue
+            wanted = {f"art-{a.number}" for a in articles(reg.text)}
+            for prefix in ("", "en/"):
+                soup = page(built_site, f"{prefix}regulations/{city}/{reg.version}")
+                ids = {tag["id"] for tag in soup.find_all(id=True)}
+                assert wanted <= ids, (city, prefix, sorted(wanted - ids)[:5])
+                headings = [h.get("id", "") for h in soup.find_all(["h1", "h2", "h3", "h4"])]
+                assert not [i for i in headings if not i or i.startswith("_")], "a heading without an explicit anchor"
+
+
+def test_xinyang_reads_in_chinese_at_root_and_english_under_en(built_site):
+    zh = page(built_site, "regulations/xinyang/2022")
+    en = page(built_site, "en/regulations/xinyang/2022")
+    assert zh.find(id="art-33").get_text(strip=True).startswith("第三十三条")
+    assert "以欺骗、贿赂等不正当手段获奖的单位(组织)" in zh.find(id="art-33-p1").get_text()
+    assert en.find(id="art-33").get_text(strip=True).startswith("Article 33")
+    assert "bribery" in en.find(id="art-33-p1").get_text()
+    assert "unofficial" in en.find(class_="translation-notice").get_text()
+    assert "第三十三条" in en.find(id="art-33").find_next("details", class_="original").get_text()
+    assert "信政文〔2022〕49号" in zh.find(class_="reg-meta").get_text()
+
+
+def test_language_switcher_keeps_the_reader_on_the_same_page(built_site):
+    soup = page(built_site, "regulations/xinyang/2022")
+    links = {a.get("hreflang"): a["href"] for a in soup.select("a.md-select__link")}
+    assert links["en"].rstrip("/").endswith("en/regulations/xinyang/2022")
+    soup = page(built_site, "en/regulations/xinyang/2022")
+    links = {a.get("hreflang"): a["href"] for a in soup.select("a.md-select__link")}
+    assert links["zh"].rstrip("/").endswith("regulations/xinyang/2022") and "/en/" not in links["zh"]
+
+
+def test_each_language_root_has_a_sitemap(built_site):
+    assert (built_site / "sitemap.xml").is_file()
+    assert (built_site / "en" / "sitemap.xml").is_file()
+
+
+def test_navigation_lists_sections_not_records(built_site):
+    nav = page(built_site, "en").select("nav.md-nav--primary a.md-nav__link")
+    hrefs = {a["href"] for a in nav}
+    assert not [h for h in hrefs if "xinyang" in h or "2022" in h]
+
+
+def test_no_page_loads_anything_from_another_host(built_site):
+    for html in built_site.rglob("*.html"):
+        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        for tag in soup.find_all(["script", "link", "img", "iframe"]):
+            url = tag.get("src") or (tag.get("href") if tag.name == "link" and tag.get("rel") != ["canonical"] else None)
+            if url and tag.get("rel") not in (["alternate"],):
+                assert not url.startswith(("http:", "https:", "//")), (html, url)
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_a_failed_build_leaves_the_last_good_site(tmp_path):
+    project = copy_project(tmp_path / "project", real_content=True)
+    assert run_cli("build", "--today", "2026-11-23", cwd=project).returncode == 0
+    before = digest(project / "site")
+    bad = project / "city_rules/xinyang/2022.yaml"
+    bad.write_text(bad.read_text(encoding="utf-8").replace("issued: 2022-06-29", "issued: 2022-06-31"), encoding="utf-8")
+    result = run_cli("build", "--today", "2026-11-24", cwd=project)
+    assert result.returncode == 1
+    assert "city_rules/xinyang/2022.yaml:" in result.stderr and "2022-06-31" in result.stderr
+    assert digest(project / "site") == before
+
+
+def test_same_input_and_day_give_the_same_bytes(tmp_path, built_site):
+    project = copy_project(tmp_path / "project", real_content=True)
+    assert run_cli("build", "--today", "2026-11-23", cwd=project).returncode == 0
+    assert digest(project / "site") == digest(built_site)
