@@ -171,7 +171,7 @@ class Dimension(Record):
 class GlossaryTerm(Record):
     zh: StrictStr
     en: StrictStr
-    note: StrictStr | None = None
+    note: Bilingual | None = None
 
 
 class CalendarYear(Record):

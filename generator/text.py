@@ -51,10 +51,17 @@ def rebuild_zh(text: RegulationText) -> str:
     return "\n".join(lines) + "\n"
 
 
-def anchor(place: Place) -> str:
-    """The stable anchor of a cited unit on the regulation page: art-13, art-13-3 (item)."""
+def anchor(text: RegulationText, place: Place) -> str:
+    """The stable anchor of a cited unit on the regulation page: art-13, art-13-p2,
+    art-13-p1-3 (item 3 of paragraph 1; an item cited without its paragraph is
+    found in the article)."""
+    if place.item is not None and place.paragraph is None:
+        article = find_article(text, place.article)
+        for number, paragraph in enumerate(article.paragraphs if article else [], 1):
+            if any(i.number == place.item for i in paragraph.items):
+                return f"art-{place.article}-p{number}-{place.item}"
     if place.item is not None:
-        return f"art-{place.article}-{place.item}" if place.paragraph is None else f"art-{place.article}-p{place.paragraph}-{place.item}"
+        return f"art-{place.article}-p{place.paragraph}-{place.item}"
     if place.paragraph is not None:
         return f"art-{place.article}-p{place.paragraph}"
     return f"art-{place.article}"
