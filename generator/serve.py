@@ -32,14 +32,6 @@ def regenerate() -> None:
         print("数据有误，显示的是上一次正确的页面 | data has problems; showing the last good pages", file=sys.stderr)
 
 
-def on_pre_build(config, **kwargs) -> None:
-    """mkdocs hook: this file is also loaded as the hook, as a separate module, so it
-    reaches the running command's state through the package import."""
-    from generator import serve as running
-
-    running.regenerate()
-
-
 def serve(root: Path, today: dt.date, address: str) -> None:
     _state.update(root=root, today=today)
     regenerate()
@@ -48,5 +40,5 @@ def serve(root: Path, today: dt.date, address: str) -> None:
         dev_addr=address,
         livereload=True,
         watch=[str(root / "city_rules"), str(root / "content"), str(root / "site_templates")],
-        hooks=[__file__],
+        hooks=[str(Path(__file__).with_name("serve_hook.py"))],
     )
