@@ -20,7 +20,6 @@ from markupsafe import Markup
 
 from .collect import Corpus
 from .derive import regulation_views
-from .text import anchor
 
 LANGS = ("zh", "en")
 
@@ -71,7 +70,6 @@ def environment(templates: Path) -> Environment:
                       keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True, autoescape=False)
     env.filters["h"] = h
     env.filters["md"] = md
-    env.filters["anchor"] = anchor
     return env
 
 

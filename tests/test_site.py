@@ -121,3 +121,23 @@ def test_same_input_and_day_give_the_same_bytes(tmp_path, built_site):
     project = copy_project(tmp_path / "project", real_content=True)
     assert run_cli("build", "--today", "2026-11-23", cwd=project).returncode == 0
     assert digest(project / "site") == digest(built_site)
+
+
+def test_every_fact_citation_resolves_to_an_anchor_on_its_regulation_page(built_site):
+    from generator.text import anchor
+    for city, info in CORPUS.cities.items():
+        for reg in info.regulations:
+            if reg.text is None:
+                continue
+            ids = {tag["id"] for tag in page(built_site, f"regulations/{city}/{reg.version}").find_all(id=True)}
+            for key, fact in reg.facts.items():
+                for cite in fact.cite:
+                    assert anchor(reg.text, cite) in ids, (city, key, cite)
+
+
+def test_every_status_has_a_label_in_both_languages():
+    from generator.derive import STATUSES
+    from generator.render import load_strings
+    strings = load_strings(ROOT / "site_templates")
+    for status in STATUSES:
+        assert strings.get(f"status.{status}", "zh") and strings.get(f"status.{status}", "en")
