@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,6 +42,11 @@ def h(value) -> Markup:
     return value if isinstance(value, Markup) else Markup(html.escape(str(value), quote=True))
 
 
+def yaml_string(value) -> Markup:
+    """Text → a quoted YAML string (for the page's front matter)."""
+    return Markup(json.dumps(str(value), ensure_ascii=False))
+
+
 def _finalize(value):
     if value is None:
         return ""
@@ -70,6 +76,7 @@ def environment(templates: Path) -> Environment:
                       keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True, autoescape=False)
     env.filters["h"] = h
     env.filters["md"] = md
+    env.filters["yaml_string"] = yaml_string
     return env
 
 

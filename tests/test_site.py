@@ -141,3 +141,14 @@ def test_every_status_has_a_label_in_both_languages():
     strings = load_strings(ROOT / "site_templates")
     for status in STATUSES:
         assert strings.get(f"status.{status}", "zh") and strings.get(f"status.{status}", "en")
+
+
+def test_every_page_has_one_heading_and_its_title_in_the_tab(built_site):
+    for html in sorted(built_site.rglob("index.html")):
+        if "search" in html.parts:
+            continue
+        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        article = soup.find("article")
+        assert len(article.find_all("h1")) == 1, html
+        assert "title:" not in article.get_text(), f"front matter leaked into {html}"
+        assert soup.title.get_text().startswith(article.h1.get_text().rstrip("¶").strip()), html
