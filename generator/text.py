@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .model import Article, Place, RegulationText
+from .model import Article, Item, Place, RegulationText
 
 
 def articles(text: RegulationText) -> Iterator[Article]:
@@ -16,6 +16,14 @@ def find_article(text: RegulationText, number: int) -> Article | None:
     return next((a for a in articles(text) if a.number == number), None)
 
 
+def items_cited(article: Article, place: Place) -> list[tuple[int, Item]]:
+    """The items `place` names in `article`, with their paragraph numbers: one, or
+    several when an item cited without its paragraph occurs in more than one list."""
+    return [(number, item) for number, paragraph in enumerate(article.paragraphs, 1)
+            if place.paragraph in (None, number)
+            for item in paragraph.items if item.number == place.item]
+
+
 def unit_zh(text: RegulationText, place: Place) -> str | None:
     """The Chinese text of the cited article, paragraph or item; None if there is none.
 
@@ -25,14 +33,12 @@ def unit_zh(text: RegulationText, place: Place) -> str | None:
     article = find_article(text, place.article)
     if article is None:
         return None
-    paragraphs = article.paragraphs
-    if place.paragraph is not None:
-        if place.paragraph > len(paragraphs):
-            return None
-        paragraphs = [paragraphs[place.paragraph - 1]]
+    if place.paragraph is not None and place.paragraph > len(article.paragraphs):
+        return None
     if place.item is not None:
-        found = [i.zh for p in paragraphs for i in p.items if i.number == place.item]
-        return found[0] if len(found) == 1 else None
+        found = items_cited(article, place)
+        return found[0][1].zh if len(found) == 1 else None
+    paragraphs = article.paragraphs if place.paragraph is None else [article.paragraphs[place.paragraph - 1]]
     return "".join(p.zh + "".join(i.zh for i in p.items) for p in paragraphs)
 
 
@@ -55,13 +61,11 @@ def anchor(text: RegulationText, place: Place) -> str:
     """The stable anchor of a cited unit on the regulation page: art-13, art-13-p2,
     art-13-p1-3 (item 3 of paragraph 1; an item cited without its paragraph is
     found in the article)."""
-    if place.item is not None and place.paragraph is None:
-        article = find_article(text, place.article)
-        for number, paragraph in enumerate(article.paragraphs if article else [], 1):
-            if any(i.number == place.item for i in paragraph.items):
-                return f"art-{place.article}-p{number}-{place.item}"
     if place.item is not None:
-        return f"art-{place.article}-p{place.paragraph}-{place.item}"
+        article = find_article(text, place.article)
+        found = items_cited(article, place) if article else []
+        paragraph = found[0][0] if found else place.paragraph
+        return f"art-{place.article}-p{paragraph}-{place.item}"
     if place.paragraph is not None:
         return f"art-{place.article}-p{place.paragraph}"
     return f"art-{place.article}"

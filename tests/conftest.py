@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -14,10 +15,10 @@ SHARED = ROOT.parent / "shared"
 SCENARIOS = Path(__file__).resolve().parent / "scenarios"
 
 
-def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    """Run `awardsite ARGS` as a clerk would, in `cwd`."""
+def run_cli(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """Run `awardsite ARGS` as a clerk would, in `cwd` (with `env` added to the environment)."""
     return subprocess.run([sys.executable, "-m", "generator.cli", *args], cwd=cwd,
-                          capture_output=True, text=True, timeout=600)
+                          env={**os.environ, **(env or {})}, capture_output=True, text=True, timeout=600)
 
 
 def copy_project(target: Path, *, real_content: bool) -> Path:

@@ -8,6 +8,7 @@ import functools
 import http.server
 import threading
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import sync_playwright
@@ -51,8 +52,9 @@ def open_page(browser, url: str, width: int = 1280):
     page.on("console", lambda m: trouble.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
     page.on("pageerror", lambda e: trouble.append(f"page error: {e}"))
     page.on("response", lambda r: trouble.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    site_origin = "{0.scheme}://{0.netloc}/".format(urlsplit(url))
     page.on("request", lambda r: trouble.append(f"off-site request {r.url}")
-            if not r.url.startswith(url.split("/", 3)[0] + "//" + url.split("/", 3)[2]) and not r.url.startswith("data:") else None)
+            if not r.url.startswith((site_origin, "data:")) else None)
     page.goto(url)
     page.wait_for_load_state("networkidle")
     return page, trouble

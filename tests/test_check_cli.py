@@ -74,11 +74,6 @@ def test_bad_today_is_a_usage_error(scenario):
 
 
 def test_today_comes_from_the_environment_when_not_given(scenario):
-    import os
-    import subprocess
-    import sys
-    env = dict(os.environ, AWARDSITE_TODAY="not-a-date")
-    result = subprocess.run([sys.executable, "-m", "generator.cli", "check"], cwd=scenario,
-                            capture_output=True, text=True, env=env)
+    result = run_cli("check", cwd=scenario, env={"AWARDSITE_TODAY": "not-a-date"})
     assert result.returncode == 2
     assert "not-a-date" in result.stderr
