@@ -75,3 +75,14 @@ def regulation_views(corpus: Corpus, today: dt.date) -> dict[tuple[str, str], Re
             views[(city_id, reg.version)] = RegulationView(
                 reg, effective, expires, status, successor.version if successor and status == "superseded" else None)
     return views
+
+
+def compared_versions(corpus: Corpus, views: dict[tuple[str, str], RegulationView]) -> list[RegulationView]:
+    """Each jurisdiction's newest version that has its text, in the corpus' order: the
+    columns of the comparison and the subject of each city's application guide."""
+    columns = []
+    for city_id, city in corpus.cities.items():
+        newest = next((r for r in city.regulations if r.text is not None), None)
+        if newest is not None:
+            columns.append(views[(city_id, newest.version)])
+    return columns

@@ -162,7 +162,10 @@ class Regulation(Record):
 # ---------------------------------------------------------------- tables and calendar
 
 class Dimension(Record):
+    """A row of the comparison: one question every regulation answers (or is silent on)."""
+
     key: Annotated[StrictStr, Field(pattern=r"^[a-z][a-z0-9_]*$")]
+    group: Annotated[StrictStr, Field(pattern=r"^[a-z][a-z0-9_]*$")]  # section of the comparison and the guides
     zh: StrictStr
     en: StrictStr
     params: StrictStr | None = None

@@ -20,7 +20,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from .collect import Corpus
-from .derive import regulation_views
+from .derive import compared_versions, regulation_views
+from .text import cited_places, find_article
 
 LANGS = ("zh", "en")
 
@@ -40,6 +41,27 @@ def md(value) -> Markup:
 def h(value) -> Markup:
     """Text → HTML that shows exactly that text (for raw HTML blocks)."""
     return value if isinstance(value, Markup) else Markup(html.escape(str(value), quote=True))
+
+
+def marked(text: str, quotes=()) -> Markup:
+    """Text → HTML with every occurrence of each quote in <mark> (the words a fact cites)."""
+    spans: list[list[int]] = []
+    for quote in quotes:
+        start = text.find(quote)
+        while quote and start != -1:
+            spans.append([start, start + len(quote)])
+            start = text.find(quote, start + 1)
+    merged: list[list[int]] = []
+    for span in sorted(spans):
+        if merged and span[0] <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], span[1])
+        else:
+            merged.append(span)
+    out, at = [], 0
+    for start, end in merged:
+        out += [html.escape(text[at:start]), "<mark>", html.escape(text[start:end]), "</mark>"]
+        at = end
+    return Markup("".join(out) + html.escape(text[at:]))
 
 
 def yaml_string(value) -> Markup:
@@ -77,6 +99,7 @@ def environment(templates: Path) -> Environment:
     env.filters["h"] = h
     env.filters["md"] = md
     env.filters["yaml_string"] = yaml_string
+    env.filters["marked"] = marked
     return env
 
 
@@ -85,6 +108,10 @@ def render_site(corpus: Corpus, today: dt.date, root: Path) -> dict[str, str]:
     templates = root / "site_templates"
     env, strings = environment(templates), load_strings(templates)
     views = regulation_views(corpus, today)
+    columns = compared_versions(corpus, views)
+    groups: dict[str, list] = {}
+    for dimension in corpus.dimensions:
+        groups.setdefault(dimension.group, []).append(dimension)
     pages: dict[str, str] = {}
 
     for lang in LANGS:
@@ -99,7 +126,12 @@ def render_site(corpus: Corpus, today: dt.date, root: Path) -> dict[str, str]:
                 return t("unknown")
             return f"{day.year}年{day.month}月{day.day}日" if lang == "zh" else day.isoformat()
 
-        common = dict(lang=lang, t=t, tr=tr, date=date, today=today, corpus=corpus, views=views)
+        def cites(reg, fact) -> list[tuple[str, str]]:
+            """A fact's citations as (anchor, label in this language)."""
+            return [(key, zh if lang == "zh" else en) for key, zh, en in cited_places(reg.text, fact.cite)]
+
+        common = dict(lang=lang, t=t, t_in=strings.get, tr=tr, date=date, today=today, corpus=corpus, views=views,
+                      columns=columns, groups=groups, cites=cites, find_article=find_article)
 
         def put(path: str, template: str, **context) -> None:
             key = f"{lang}/{path}"
@@ -113,6 +145,15 @@ def render_site(corpus: Corpus, today: dt.date, root: Path) -> dict[str, str]:
             for reg in city.regulations:
                 put(f"regulations/{city_id}/{reg.version}.md", "regulation.md.j2",
                     city=city, reg=reg, view=views[(city_id, reg.version)])
+                if reg.text is not None:
+                    put(f"regulations/{city_id}/{reg.version}/parallel.md", "parallel.md.j2",
+                        city=city, reg=reg, view=views[(city_id, reg.version)])
+        put("compare/index.md", "compare.md.j2")
+        for dimension in corpus.dimensions:
+            put(f"compare/{dimension.key}.md", "topic.md.j2", dimension=dimension)
+        put("guides/index.md", "guides.md.j2")
+        for view in columns:
+            put(f"guides/{view.reg.city}.md", "guide.md.j2", city=corpus.cities[view.reg.city], view=view)
         put("glossary.md", "glossary.md.j2")
         for page in sorted((root / "content" / "pages").glob(f"*.{lang}.md")):
             put(page.name.removesuffix(f".{lang}.md") + ".md", "hand_written.md.j2",

@@ -69,3 +69,42 @@ def anchor(text: RegulationText, place: Place) -> str:
     if place.paragraph is not None:
         return f"art-{place.article}-p{place.paragraph}"
     return f"art-{place.article}"
+
+
+_DIGITS = "零一二三四五六七八九"
+
+
+def chinese_number(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 35 → 三十五 (for 1–99, as legal texts count)."""
+    if not 1 <= n <= 99:
+        raise ValueError(f"no Chinese numeral here for {n}")
+    tens, ones = divmod(n, 10)
+    return ((_DIGITS[tens] if tens > 1 else "") + "十" if tens else "") + (_DIGITS[ones] if ones else "")
+
+
+def place_labels(text: RegulationText, place: Place) -> tuple[str, str]:
+    """How a citation reads, in Chinese and in English: 第十二条第二款第三项 / Art. 12(2), item 3.
+    The paragraph is named only where the article has more than one."""
+    article = find_article(text, place.article)
+    paragraph = place.paragraph
+    if place.item is not None and paragraph is None:
+        found = items_cited(article, place)
+        paragraph = found[0][0] if found else None
+    if len(article.paragraphs) == 1:
+        paragraph = None
+    zh, en = article.label, f"Art. {place.article}"
+    if paragraph is not None:
+        zh, en = zh + f"第{chinese_number(paragraph)}款", en + f"({paragraph})"
+    if place.item is not None:
+        zh, en = zh + f"第{chinese_number(place.item)}项", en + f", item {place.item}"
+    return zh, en
+
+
+def cited_places(text: RegulationText, cites: list[Place]) -> list[tuple[str, str, str]]:
+    """The distinct units `cites` name, in order, as (anchor, Chinese label, English label)."""
+    seen: dict[str, tuple[str, str, str]] = {}
+    for place in cites:
+        key = anchor(text, place)
+        if key not in seen:
+            seen[key] = (key, *place_labels(text, place))
+    return list(seen.values())
