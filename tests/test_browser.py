@@ -18,7 +18,9 @@ from conftest import ROOT
 pytestmark = pytest.mark.browser
 CHROMIUM = "/usr/bin/chromium"
 SHOTS = ROOT / "tests" / "screenshots"
-PAGES = ["", "en/", "regulations/xinyang/2022/", "en/regulations/xinyang/2022/", "regulations/", "en/about/"]
+PAGES = ["", "en/", "regulations/xinyang/2022/", "en/regulations/xinyang/2022/", "regulations/", "en/about/",
+         "compare/", "en/compare/", "en/compare/quota/", "guides/wuhan/", "en/guides/wuhan/",
+         "regulations/xinyang/2022/parallel/"]
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -74,7 +76,8 @@ def test_page_loads_cleanly(browser, origin, path, width):
 def test_switching_language_keeps_the_page(browser, origin):
     page, trouble = open_page(browser, origin + "regulations/xinyang/2022/")
     page.locator(".md-header__option .md-select").hover()
-    page.locator("a.md-select__link[hreflang=en]").click()
+    with page.expect_navigation():
+        page.locator("a.md-select__link[hreflang=en]").click()
     page.wait_for_load_state("networkidle")
     assert page.url == origin + "en/regulations/xinyang/2022/"
     assert page.locator("h1").first.inner_text().startswith("Xinyang Administrative Measures")
@@ -83,7 +86,8 @@ def test_switching_language_keeps_the_page(browser, origin):
 
 def test_an_article_link_lands_on_the_article(browser, origin):
     page, trouble = open_page(browser, origin + "en/about/")
-    page.locator("a[href*='xinyang/2022/#art-23']").click()
+    with page.expect_navigation():
+        page.locator("a[href*='xinyang/2022/#art-23']").click()
     page.wait_for_load_state("networkidle")
     assert page.url.endswith("en/regulations/xinyang/2022/#art-23")
     assert page.locator("#art-23").is_visible()
@@ -93,9 +97,24 @@ def test_an_article_link_lands_on_the_article(browser, origin):
 def test_chinese_search_finds_the_chinese_page(browser, origin):
     page, trouble = open_page(browser, origin)
     page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.keyboard.type("回避")
+    # fill, not type: Chromium inserts CJK text as one input event, with no key-up for
+    # Material's search to react to; End gives it the key-up a reader's typing would
+    page.locator(".md-search__input").fill("回避")
+    page.keyboard.press("End")
     page.wait_for_selector(".md-search-result__item", timeout=15000)
     results = page.locator(".md-search-result__item a").all()
     hrefs = [r.get_attribute("href") for r in results]
     assert any("regulations/" in h and "/en/" not in h for h in hrefs), hrefs
+    assert trouble == []
+
+
+@pytest.mark.parametrize("path", ["compare/", "en/compare/", "en/regulations/baotou/2025/parallel/"])
+def test_wide_pages_fit_a_phone(browser, origin, path):
+    page, trouble = open_page(browser, origin + path, 390)
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"{path} scrolls sideways by {overflow}px on a phone"
+    if "compare" in path:
+        first = page.locator("table.compare tbody td").first
+        label = page.evaluate("td => getComputedStyle(td, '::before').content", first.element_handle())
+        assert label.strip('"').split(" · ")[0] in ("包头市", "Baotou")
     assert trouble == []
