@@ -17,7 +17,7 @@ from pathlib import Path
 from .errors import DataError, Problem
 from .load import Document, load_file
 from .model import CalendarYear, Dimension, GlossaryTerm, Jurisdiction, Regulation
-from .text import unit_zh
+from .text import find_article, unit_zh
 from .validate import validate
 
 
@@ -159,6 +159,10 @@ def _check_facts(reg: Regulation, doc: Document, known_keys: set[str]) -> list[P
             guess = difflib.get_close_matches(key, sorted(known_keys), n=1)
             out.append(doc.problem(("facts", key), f"未知的比较维度“{key}”" + (f"；是否应为“{guess[0]}”？" if guess else ""),
                                    f"unknown dimension '{key}'" + (f"; did you mean '{guess[0]}'?" if guess else ""), key=True))
+        for i, number in enumerate(fact.params.get("articles", [])):
+            if not isinstance(number, int) or find_article(reg.text, number) is None:
+                out.append(doc.problem(("facts", key, "params", "articles", i), f"本办法没有第 {number} 条",
+                                       f"the regulation has no article {number}"))
         for i, cite in enumerate(fact.cite):
             place = ("facts", key, "cite", i)
             unit = unit_zh(reg.text, cite)
