@@ -94,17 +94,29 @@ def test_an_article_link_lands_on_the_article(browser, origin):
     assert trouble == []
 
 
-def test_chinese_search_finds_the_chinese_page(browser, origin):
-    page, trouble = open_page(browser, origin)
+def search(page, query: str) -> list[str]:
+    """Type `query` into the site's search box; the links of the results."""
     page.locator("label.md-search__icon, .md-search__input").first.click()
     # fill, not type: Chromium inserts CJK text as one input event, with no key-up for
     # Material's search to react to; End gives it the key-up a reader's typing would
-    page.locator(".md-search__input").fill("回避")
+    page.locator(".md-search__input").fill(query)
     page.keyboard.press("End")
     page.wait_for_selector(".md-search-result__item", timeout=15000)
-    results = page.locator(".md-search-result__item a").all()
-    hrefs = [r.get_attribute("href") for r in results]
-    assert any("regulations/" in h and "/en/" not in h for h in hrefs), hrefs
+    return [a.get_attribute("href") for a in page.locator(".md-search-result__item a").all()]
+
+
+def test_chinese_search_finds_chinese_pages_only(browser, origin):
+    page, trouble = open_page(browser, origin + "compare/")
+    hrefs = search(page, "回避")
+    assert any("regulations/" in h for h in hrefs), hrefs
+    assert not [h for h in hrefs if "/en/" in h], hrefs
+    assert trouble == []
+
+
+def test_english_search_finds_english_pages_only(browser, origin):
+    page, trouble = open_page(browser, origin + "en/regulations/")
+    hrefs = search(page, "objection")
+    assert hrefs and all(h.startswith(origin + "en/") for h in hrefs), hrefs
     assert trouble == []
 
 

@@ -155,3 +155,17 @@ def test_every_page_has_one_heading_and_its_title_in_the_tab(built_site):
         leaked = [tag for tag in article.find_all(["p", "h1", "h2"]) if tag.get_text().lstrip().startswith("title:")]
         assert not leaked, f"front matter leaked into {html}"
         assert soup.title.get_text().startswith(article.h1.get_text().rstrip("¶").strip()), html
+
+
+def test_each_language_has_its_own_search_index(built_site):
+    import json
+    for root in ("", "en/"):
+        index = json.loads((built_site / root / "search" / "search_index.json").read_text(encoding="utf-8"))
+        assert len(index["docs"]) > 50
+        for doc in index["docs"]:
+            assert not doc["location"].startswith("en/"), doc["location"]
+            path = doc["location"].split("#")[0]
+            assert (built_site / root / path / "index.html").is_file() or (built_site / root / path).is_file(), (root, path)
+    zh = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert any("回避" in doc["text"] for doc in zh["docs"])
+    assert not any("shall" in doc["text"] for doc in zh["docs"])  # the English of the regulations
