@@ -43,7 +43,7 @@ class Finding:
     kind: str
     cycle: Cycle  # the cycle whose record departs
     place: tuple  # where in the cycle's file: ("notices", 2), ("winners", 0), ("counts", 1) …
-    subject: str  # the record: a notice id, a winner id or a category key
+    subject: str  # the record: "notice:<id>", "winner:<id>", "category:<key>" or "revocation:<winner id>"
     zh: str
     en: str
     regulation: Regulation  # the regulation that sets the rule
@@ -86,7 +86,7 @@ def _publicity(cycle: Cycle, reg: Regulation, calendar: WorkCalendar) -> list[Fi
         minimum = rule.params.get("working_days") if rule else None
         period = notice_period(notice, calendar)
         if minimum and period and period.kind == "publicity" and period.working_days < minimum:
-            out.append(Finding("publicity_too_short", cycle, ("notices", i), notice.id,
+            out.append(Finding("publicity_too_short", cycle, ("notices", i), f"notice:{notice.id}",
                                f"公示期 {period.working_days} 个工作日（{notice.published} 至 {period.end}），办法规定不少于 {minimum} 个工作日",
                                f"publicity of {period.working_days} working days ({notice.published} to {period.end}); "
                                f"the regulation requires at least {minimum}", reg, rule.cite[0]))
@@ -105,7 +105,7 @@ def _categories_and_quota(cycle: Cycle, reg: Regulation) -> list[Finding]:
     for cat, number in numbers.items():
         if number and allowed is not None and cat not in allowed:
             zh, en = CATEGORIES[cat]
-            out.append(Finding("category_absent", cycle, place_of[cat], cat,
+            out.append(Finding("category_absent", cycle, place_of[cat], f"category:{cat}",
                                f"{number} 个“{zh}”，但办法未设此类别", f"{number} × {en.lower()}, a category the regulation does not have",
                                reg, categories.cite[0]))
     quota = fact(reg, "quota")
@@ -115,11 +115,11 @@ def _categories_and_quota(cycle: Cycle, reg: Regulation) -> list[Finding]:
         limit = quota.params.get(cat)
         if limit is not None and number > limit:
             zh, en = CATEGORIES[cat]
-            out.append(Finding("over_quota", cycle, place_of[cat], cat, f"“{zh}” {number} 个，超过每届名额 {limit} 个",
+            out.append(Finding("over_quota", cycle, place_of[cat], f"category:{cat}", f"“{zh}” {number} 个，超过每届名额 {limit} 个",
                                f"{number} × {en.lower()}, over the quota of {limit} per session", reg, quota.cite[0]))
     total, number = quota.params.get("total"), sum(numbers.values())
     if total is not None and number > total:
-        out.append(Finding("over_quota", cycle, ("winners",), "total", f"共 {number} 个奖项，超过每届总数 {total} 个",
+        out.append(Finding("over_quota", cycle, ("winners",), "category:total", f"共 {number} 个奖项，超过每届总数 {total} 个",
                            f"{number} awards in all, over the total of {total} per session", reg, quota.cite[0]))
     return out
 
@@ -153,7 +153,7 @@ def _reapplication(cycle: Cycle, reg: Regulation, earlier: list) -> list[Finding
                 why = (f"距上次获奖（第{before_cycle.session}届）间隔不足 {rule.params['sessions']} 届",
                        f"fewer than {rule.params['sessions']} sessions between this and its award in session {before_cycle.session}")
             if why:
-                out.append(Finding("reapplication_in_ban", cycle, ("winners", i), winner.id,
+                out.append(Finding("reapplication_in_ban", cycle, ("winners", i), f"winner:{winner.id}",
                                    f"{winner.name.zh} 再次获奖：{why[0]}", f"{winner.name.en or winner.name.zh} won again: {why[1]}",
                                    reg, rule.cite[0]))
                 break
@@ -173,7 +173,7 @@ def _after_revocation(corpus: Corpus, cycle: Cycle, earlier: list, revoked: dict
             if ban.fact and revocation.decided <= decided and (ban.permanent or (ban.until and decided <= ban.until)):
                 until = "永久" if ban.permanent else f"至 {ban.until}"
                 until_en = "for good" if ban.permanent else f"until {ban.until}"
-                out.append(Finding("reapplication_in_ban", cycle, ("winners", i), winner.id,
+                out.append(Finding("reapplication_in_ban", cycle, ("winners", i), f"winner:{winner.id}",
                                    f"{winner.name.zh} 获奖时仍在撤销后的禁止申报期内（{revocation.decided} 撤销，{until}）",
                                    f"{winner.name.en or winner.name.zh} won while barred after the revocation of {revocation.decided} ({until_en})",
                                    rev_reg, ban.fact.cite[0]))
@@ -196,14 +196,14 @@ def _revocations(corpus: Corpus, cycle: Cycle, reg: Regulation, cycles: list[Cyc
         if grounds is not None:
             for j, ground in enumerate(revocation.grounds):
                 if not covered(ground, grounds.cite):
-                    out.append(Finding("revocation_ground_unlisted", cycle, ("revocations", i, "grounds", j), revocation.winner,
+                    out.append(Finding("revocation_ground_unlisted", cycle, ("revocations", i, "grounds", j), f"revocation:{revocation.winner}",
                                        f"撤销依据第{ground.article}条不在办法所列撤销情形之内",
                                        f"the ground cited, article {ground.article}, is not among the revocation grounds the regulation lists",
                                        reg, grounds.cite[0]))
         window = fact(reg, "revocation_window")
         decided = winner.decided or decision_date(won_in)
         if window and decided and revocation.decided > add_years(decided, window.params["years"]):
-            out.append(Finding("revocation_outside_window", cycle, ("revocations", i, "decided"), revocation.winner,
+            out.append(Finding("revocation_outside_window", cycle, ("revocations", i, "decided"), f"revocation:{revocation.winner}",
                                f"撤销于 {revocation.decided}，距获奖（{decided}）已超过 {window.params['years']} 年",
                                f"revoked on {revocation.decided}, more than {window.params['years']} years after the award of {decided}",
                                reg, window.cite[0]))

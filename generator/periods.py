@@ -15,7 +15,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .calendar import WorkCalendar
-from .model import Notice
+from .model import NOTICE_KINDS, Cycle, Notice
 
 PERIOD_STATUSES = ("upcoming", "open", "closed")  # labels: strings.yaml "period.<status>"
 
@@ -72,3 +72,37 @@ def notice_period(notice: Notice, calendar: WorkCalendar) -> Period | None:
         day += dt.timedelta(days=1)
     provisional = any(not calendar.is_official(year) for year in range(first.year, end.year + 1))
     return Period(kind, notice.published, end, tuple(days), provisional)
+
+
+@dataclass(frozen=True)
+class NoticeView:
+    """A notice in its city and cycle, with its period and status as of `today`."""
+
+    city: str
+    cycle: Cycle
+    notice: Notice
+    period: Period | None
+    status: str | None  # None for a notice without a period
+    days_left: int | None  # working days left while open
+
+    @property
+    def step(self) -> tuple:
+        """Where the notice stands in a cycle's timeline: by kind, then by date."""
+        return (list(NOTICE_KINDS).index(self.notice.kind), self.notice.published, self.notice.id)
+
+    @property
+    def path(self) -> str:
+        return f"notices/{self.city}/{self.cycle.cycle}/{self.notice.id}.md"
+
+
+def notice_views(cycles: list[Cycle], calendar: WorkCalendar, today: dt.date) -> list[NoticeView]:
+    """Every notice of `cycles`, newest first (then by city, cycle and id)."""
+    out = []
+    for cycle in cycles:
+        for notice in cycle.notices:
+            period = notice_period(notice, calendar)
+            status = period.status(today) if period else None
+            left = period.days_left(today) if status == "open" else None
+            out.append(NoticeView(cycle.city, cycle, notice, period, status, left))
+    out.sort(key=lambda v: (v.city, v.cycle.cycle, v.notice.id))
+    return sorted(out, key=lambda v: v.notice.published, reverse=True)
