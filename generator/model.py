@@ -10,7 +10,9 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr, field_validator, model_validator
+from stdnum.cn import uscc
+from stdnum.exceptions import ValidationError as StdnumError
 
 
 def doc(zh: str, en: str) -> str:
@@ -288,20 +290,23 @@ class Winner(Record):
     def category(self) -> str:
         return f"{self.kind}_{self.award}"
 
+    @field_validator("credit_code")
+    @classmethod
+    def _checksum(cls, code: str | None) -> str | None:
+        if code is not None:
+            try:
+                uscc.validate(code)
+            except StdnumError as exc:
+                raise ValueError(f"'{code}' is not a valid unified social credit code ({exc.message.rstrip('.').lower()}); "
+                                 f"copy it from the business licence / 统一社会信用代码“{code}”无效（校验不符）；请按营业执照核对") from None
+        return code
+
     @model_validator(mode="after")
     def _fits_its_kind(self) -> "Winner":
         if self.kind == "individual" and self.credit_code:
             raise ValueError("an individual has no credit code / 个人获奖者没有统一社会信用代码")
         if self.kind == "organisation" and self.employer:
             raise ValueError("employer is for individuals / employer 仅用于个人获奖者")
-        if self.credit_code is not None:
-            from stdnum.cn import uscc
-            from stdnum.exceptions import ValidationError
-            try:
-                uscc.validate(self.credit_code)
-            except ValidationError as exc:
-                raise ValueError(f"credit_code '{self.credit_code}' is not a valid unified social credit code ({exc})"
-                                 f" / 统一社会信用代码“{self.credit_code}”无效（18 位，末位为校验码）") from None
         return self
 
 
