@@ -115,7 +115,7 @@ def render_site(corpus: Corpus, today: dt.date, root: Path) -> dict[str, str]:
         def status_text(view: NoticeView) -> str:
             text = t(f"period.{view.status}")
             if view.status == "open" and view.days_left:
-                text += t("period.separator") + t("period.days_left", n=view.days_left)
+                text += t("period.separator") + (t("period.days_left_one") if view.days_left == 1 else t("period.days_left", n=view.days_left))
             return text
 
         common = dict(lang=lang, t=t, tr=tr, date=date, today=today, corpus=corpus, views=views, r=records,

@@ -23,7 +23,7 @@
       var text = labels.dataset[status];
       if (status === "open") {
         var left = (el.dataset.days || "").split(" ").filter(function (d) { return d && d >= today; }).length;
-        if (left > 0) text += labels.dataset.separator + labels.dataset.left.replace("{n}", String(left));
+        if (left > 0) text += labels.dataset.separator + (left === 1 ? labels.dataset.leftOne : labels.dataset.left.replace("{n}", String(left)));
       }
       el.textContent = text;
       el.className = "period-status status-" + status;
