@@ -141,8 +141,10 @@ _NOT_CYCLES = {"calendar", "pages"}
 
 
 def _cycle_order(cycle: Cycle) -> tuple:
+    """Oldest first: by year (else the first notice's year), then session, first notice, id."""
     first = min((n.published for n in cycle.notices), default=None)
-    return (cycle.session or 0, cycle.year or 0, first or _EARLIEST, cycle.cycle)
+    year = cycle.year or (first.year if first else 0)
+    return (year, cycle.session or 0, first or _EARLIEST, cycle.cycle)
 
 
 def _check_regulation_place(reg: Regulation, doc: Document, folder: str, stem: str) -> list[Problem]:
