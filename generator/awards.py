@@ -123,6 +123,16 @@ class Duty:
     fact: Fact
     next_due: dt.date | None
 
+    @property
+    def places(self) -> list:
+        """The fact's citations, each unit once (two quotes from one paragraph cite it twice)."""
+        seen, out = set(), []
+        for cite in self.fact.cite:
+            if (cite.article, cite.paragraph, cite.item) not in seen:
+                seen.add((cite.article, cite.paragraph, cite.item))
+                out.append(cite)
+        return out
+
 
 def duties(corpus: Corpus, holders: list[WinnerView], today: dt.date) -> list[Duty]:
     """The duties of the regulations that current holders won under."""
