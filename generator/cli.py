@@ -44,12 +44,24 @@ def find_root(start: Path) -> Path:
 def command_check(root: Path, today: dt.date, strict: bool) -> int:
     from .collect import gather
     from .derive import regulation_views
+    from .findings import FINDING_KINDS, findings
 
     corpus = gather(root)
     regulation_views(corpus, today)
+    found = findings(corpus, corpus.work_calendar())
+    for f in found:
+        doc = corpus.sources[id(f.cycle)]
+        line, column = doc.where(f.place)
+        kind = FINDING_KINDS[f.kind]
+        marker = " [示例 example]" if f.example else ""
+        rule = f"city_rules/{f.regulation.city}/{f.regulation.version}.yaml art. {f.cite.article}"
+        print(f"{doc.rel}:{line}:{column}:{marker} {f.kind}: {kind.zh}：{f.zh} | {kind.en}: {f.en} ({rule})")
+    cycles = sum(len(c.cycles) for c in corpus.cities.values())
+    real = sum(not f.example for f in found)
     print(f"OK: {sum(len(c.regulations) for c in corpus.cities.values())} regulation versions, "
-          f"{len(corpus.cities)} jurisdictions; no problems / 未发现问题")
-    return 0
+          f"{len(corpus.cities)} jurisdictions, {cycles} award cycles; no problems / 未发现问题"
+          + (f"; {len(found)} findings ({real} in real records) / {len(found)} 项发现（真实记录 {real} 项）" if found else ""))
+    return 1 if strict and found else 0
 
 
 def command_build(root: Path, today: dt.date, site: Path) -> int:

@@ -16,7 +16,9 @@ from pathlib import Path
 
 from .errors import DataError, Problem
 from .load import Document, load_file
-from .model import CalendarYear, Dimension, GlossaryTerm, Jurisdiction, Regulation
+from .calendar import WorkCalendar
+from .model import NOTICE_KINDS, CalendarYear, Cycle, Dimension, GlossaryTerm, Jurisdiction, Regulation
+from .periods import counted_end
 from .text import find_article, unit_zh
 from .validate import validate
 
@@ -27,6 +29,7 @@ class City:
 
     info: Jurisdiction
     regulations: list[Regulation] = field(default_factory=list)
+    cycles: list[Cycle] = field(default_factory=list)  # oldest first
 
 
 @dataclass
@@ -42,6 +45,9 @@ class Corpus:
     def regulation(self, city: str, version: str) -> Regulation | None:
         found = self.cities.get(city)
         return next((r for r in found.regulations if r.version == version), None) if found else None
+
+    def work_calendar(self) -> WorkCalendar:
+        return WorkCalendar(self.calendar)
 
 
 def gather(root: Path) -> Corpus:
@@ -99,6 +105,20 @@ def gather(root: Path) -> Corpus:
             calendar.append(year)
             problems.extend(_check_calendar_year(year, sources[id(year)], path.stem))
 
+    # folders of content/ other than these hold award cycles, one folder per jurisdiction
+    content = root / "content"
+    for folder in sorted(p for p in content.iterdir() if p.is_dir() and p.name not in _NOT_CYCLES) if content.is_dir() else ():
+        for path in sorted(folder.glob("*.yaml")):
+            for cycle in read(path, Cycle):
+                doc = sources[id(cycle)]
+                if folder.name not in cities:
+                    problems.append(doc.problem(("city",), f"没有地区“{folder.name}”：请先建立 city_rules/{folder.name}/",
+                                                f"no jurisdiction '{folder.name}': add city_rules/{folder.name}/ first"))
+                    continue
+                problems.extend(_check_cycle_place(cycle, doc, folder.name, path.stem))
+                cities[folder.name].cycles.append(cycle)
+    work_calendar = WorkCalendar(calendar)
+
     known_keys = {d.key for d in dimensions}
     for city in cities.values():
         city.regulations.sort(key=lambda r: (r.issued or r.effective or _EARLIEST, r.version), reverse=True)
@@ -109,12 +129,22 @@ def gather(root: Path) -> Corpus:
                 problems.append(doc.problem(("supersedes",), f"找不到被取代的版本“{reg.supersedes}”；现有版本：{', '.join(sorted(versions))}",
                                             f"no version '{reg.supersedes}' to supersede; versions here: {', '.join(sorted(versions))}"))
             problems.extend(_check_facts(reg, doc, known_keys))
+        city.cycles.sort(key=_cycle_order)
+        problems.extend(_check_cycles(city, sources, work_calendar))
     if problems:
         raise DataError(problems)
     return Corpus(cities, dimensions, glossary, calendar, sources)
 
 
 _EARLIEST = dt.date.min
+_NOT_CYCLES = {"calendar", "pages"}
+
+
+def _cycle_order(cycle: Cycle) -> tuple:
+    """Oldest first: by year (else the first notice's year), then session, first notice, id."""
+    first = min((n.published for n in cycle.notices), default=None)
+    year = cycle.year or (first.year if first else 0)
+    return (year, cycle.session or 0, first or _EARLIEST, cycle.cycle)
 
 
 def _check_regulation_place(reg: Regulation, doc: Document, folder: str, stem: str) -> list[Problem]:
@@ -180,4 +210,81 @@ def _check_facts(reg: Regulation, doc: Document, known_keys: set[str]) -> list[P
         if missing:
             out.append(doc.problem(("facts",), f"缺少比较维度：{', '.join(missing)}（未规定的写 not_specified: true）",
                                    f"dimensions not coded: {', '.join(missing)} (write not_specified: true where the text is silent)"))
+    return out
+
+
+def _check_cycle_place(cycle: Cycle, doc: Document, folder: str, stem: str) -> list[Problem]:
+    out = []
+    if cycle.city != folder:
+        out.append(doc.problem(("city",), f"文件位于 content/{folder}/，city 应为“{folder}”，实际为“{cycle.city}”",
+                               f"the file is in content/{folder}/, so city must be '{folder}', not '{cycle.city}'"))
+    if cycle.cycle != stem:
+        out.append(doc.problem(("cycle",), f"cycle 应与文件名相同：“{stem}”", f"cycle must match the file name: '{stem}'"))
+    return out
+
+
+def _check_cycles(city: City, sources: dict[int, Document], calendar: WorkCalendar) -> list[Problem]:
+    """The checks that need all of a city's cycles: references, ids, periods."""
+    out = []
+    versions = {r.version: r for r in city.regulations}
+    winner_ids: dict[str, str] = {}
+    for cycle in city.cycles:
+        doc = sources[id(cycle)]
+        if cycle.regulation is not None and cycle.regulation not in versions:
+            out.append(doc.problem(("regulation",), f"找不到办法版本“{cycle.regulation}”；现有版本：{', '.join(sorted(versions))}；未收录时写 null",
+                                   f"no regulation version '{cycle.regulation}'; versions here: {', '.join(sorted(versions))}; write null if it is not held"))
+        seen: set[str] = set()
+        for i, notice in enumerate(cycle.notices):
+            out.extend(_check_notice(cycle, notice, doc, ("notices", i), calendar, seen))
+        for i, winner in enumerate(cycle.winners):
+            if winner.id in winner_ids:
+                out.append(doc.problem(("winners", i, "id"), f"winner id“{winner.id}”重复（已用于 {winner_ids[winner.id]}）；同一单位再次获奖请用新的 id",
+                                       f"duplicate winner id '{winner.id}' (already used in {winner_ids[winner.id]}); a second award needs its own id"))
+            winner_ids.setdefault(winner.id, doc.rel)
+    for cycle in city.cycles:
+        doc = sources[id(cycle)]
+        reg = versions.get(cycle.regulation or "")
+        for i, revocation in enumerate(cycle.revocations):
+            place = ("revocations", i)
+            if revocation.winner not in winner_ids:
+                out.append(doc.problem(place + ("winner",), f"找不到获奖者“{revocation.winner}”（本市各届均无此 id）",
+                                       f"no winner '{revocation.winner}' in any of the city's cycles"))
+            if revocation.source_url is None and not cycle.example:
+                out.append(doc.problem(place, "缺少 source_url：真实记录须注明来源", "source_url is missing: a real record needs its source"))
+            if reg is None or reg.text is None:
+                out.append(doc.problem(place + ("grounds",), "撤销依据须引用本届所依据办法的条款，但本站未收录该办法全文",
+                                       "grounds cite the cycle's regulation, but its text is not held here"))
+                continue
+            for j, ground in enumerate(revocation.grounds):
+                if unit_zh(reg.text, ground) is None:
+                    out.append(doc.problem(place + ("grounds", j), f"所引条款在 {reg.version} 版中不存在：第{ground.article}条",
+                                           f"cited unit does not exist in version {reg.version}: article {ground.article}"))
+                elif ground.quote and ground.quote not in unit_zh(reg.text, ground):
+                    out.append(doc.problem(place + ("grounds", j, "quote"), f"引文“{ground.quote}”不在所引条文中",
+                                           f"the quote '{ground.quote}' does not occur in the cited text"))
+    return out
+
+
+def _check_notice(cycle: Cycle, notice, doc: Document, place: tuple, calendar: WorkCalendar, seen: set[str]) -> list[Problem]:
+    out = []
+    if notice.id in seen:
+        out.append(doc.problem(place + ("id",), f"通知 id“{notice.id}”在本届中重复", f"duplicate notice id '{notice.id}' in this cycle"))
+    seen.add(notice.id)
+    if notice.source_url is None and not cycle.example:
+        out.append(doc.problem(place, "缺少 source_url：真实记录须注明来源", "source_url is missing: a real record needs its source"))
+    kind = NOTICE_KINDS[notice.kind]
+    if kind.takes_objections and cycle.example and notice.objection is None:
+        out.append(doc.problem(place, "公示须写明异议受理方式（objection）", "a publicity notice needs its objection contact (objection)"))
+    for name in ("end", "deadline"):
+        day = getattr(notice, name)
+        if day is not None and day < notice.published:
+            out.append(doc.problem(place + (name,), f"{name} {day} 早于发布日期 {notice.published}",
+                                   f"{name} {day} is before the publication date {notice.published}"))
+            return out
+    if notice.end is not None and notice.working_days is not None:
+        counted = counted_end(notice, calendar)
+        if counted != notice.end:
+            out.append(doc.problem(place + ("end",),
+                                   f"end 为 {notice.end}，但自 {notice.published} 起 {notice.working_days} 个工作日截至 {counted}；请核对其一",
+                                   f"end is {notice.end}, but {notice.working_days} working days from {notice.published} end on {counted}; correct one of them"))
     return out

@@ -7,9 +7,12 @@ the descriptions below are what an editor shows the clerk while typing.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr, field_validator, model_validator
+from stdnum.cn import uscc
+from stdnum.exceptions import ValidationError as StdnumError
 
 
 def doc(zh: str, en: str) -> str:
@@ -185,3 +188,166 @@ class CalendarYear(Record):
     workdays: list[Date] = Field(default_factory=list, description=doc("调休上班日（周末上班）", "make-up working days on weekends"))
     source: Bilingual = Field(description=doc("发布文件名称", "the notice that published it"))
     source_url: StrictStr | None = Field(None, pattern=r"^https?://", description=doc("来源网址", "source URL"))
+
+
+# ---------------------------------------------------------------- award cycles
+
+@dataclass(frozen=True)
+class NoticeKind:
+    """A kind of notice: its labels, and the regulation dimension that sets the
+    minimum publicity period of notices of this kind (None when none does)."""
+
+    key: str
+    zh: str
+    en: str
+    dimension: str | None = None
+    takes_objections: bool = False
+
+
+NOTICE_KINDS = {k.key: k for k in (
+    NoticeKind("call_for_applications", "申报通知", "Call for applications"),
+    NoticeKind("internal_publicity", "内部公示", "Internal publicity", "internal_publicity", True),
+    NoticeKind("recommendation_publicity", "推荐公示", "Recommendation publicity", None, True),
+    NoticeKind("acceptance_list", "受理名单公示", "Acceptance list", "acceptance_publicity", True),
+    NoticeKind("proposed_winners", "拟奖名单公示", "Proposed winners", "proposed_winner_publicity", True),
+    NoticeKind("award_decision", "表彰决定", "Award decision"),
+    NoticeKind("revocation", "撤销决定", "Revocation"),
+    NoticeKind("correction", "更正", "Correction"),
+)}
+
+# category key → labels; the keys are those of the `award_categories` and `quota` facts
+CATEGORIES = {
+    "organisation_award": ("组织奖", "Organisation award"),
+    "organisation_nomination": ("组织提名奖", "Organisation nomination award"),
+    "individual_award": ("个人奖", "Individual award"),
+    "individual_nomination": ("个人提名奖", "Individual nomination award"),
+}
+
+Url = Annotated[StrictStr, Field(pattern=r"^https?://")]
+
+
+class Name(Record):
+    zh: StrictStr = Field(min_length=1, description=doc("中文名称（以来源为准）", "Chinese name, as the source gives it"))
+    en: StrictStr | None = Field(None, min_length=1, description=doc(
+        "英文名称；仅在确知官方英文名称时填写", "English name; only where the official English name is known"))
+
+
+class Source(Record):
+    url: Url = Field(description=doc("来源网址", "source URL"))
+    title: Bilingual = Field(description=doc("来源标题", "title of the source"))
+    published: Date | None = Field(None, description=doc("发布日期", "date published"))
+
+
+class Objection(Record):
+    """Where and how to object to a publicity notice."""
+
+    office: Bilingual | None = Field(None, description=doc("受理异议的机构", "office that takes objections"))
+    phone: StrictStr | None = Field(None, description=doc("电话", "telephone"))
+    email: StrictStr | None = Field(None, description=doc("电子邮箱", "e-mail"))
+    address: Bilingual | None = Field(None, description=doc("地址", "postal address"))
+    how: Bilingual | None = Field(None, description=doc("提出异议的方式与要求", "how to object, and what to include"))
+
+
+class Notice(Record):
+    """One published document of a cycle: a call, a publicity notice, a decision."""
+
+    id: Slug = Field(description=doc("标识（本届内唯一，小写英文）", "identifier, unique in the cycle, lower-case ASCII"))
+    kind: Literal[tuple(NOTICE_KINDS)] = Field(description=doc("通知类别", "kind of notice"))  # type: ignore[valid-type]
+    title: Bilingual = Field(description=doc("标题", "title"))
+    published: Date = Field(description=doc("发布日期", "date published"))
+    source_url: Url | None = Field(None, description=doc("官方来源网址（示例届次可省略）", "official source URL (may be omitted in an example cycle)"))
+    document: StrictStr | None = Field(None, description=doc("文号", "document number"))
+    issuer: Bilingual | None = Field(None, description=doc("发布机构", "issuing office"))
+    body: Bilingual | None = Field(None, description=doc("正文（Markdown）", "body text (Markdown)"))
+    deadline: Date | None = Field(None, description=doc("申报截止日期", "submission deadline"))
+    working_days: StrictInt | None = Field(None, ge=1, description=doc("公示期（工作日）", "publicity period in working days"))
+    end: Date | None = Field(None, description=doc("公示截止日期（与工作日数同写时须一致）", "last day of the publicity (must agree with working_days where both are given)"))
+    counting: Literal["from_next_working_day"] | None = Field(None, description=doc(
+        "计算方法：默认发布日（为工作日时）为第 1 日；from_next_working_day 自次一工作日起算",
+        "counting: by default the publication day (if a working day) is day 1; from_next_working_day starts on the next working day"))
+    objection: Objection | None = Field(None, description=doc("异议受理方式", "how to object"))
+
+    @model_validator(mode="after")
+    def _one_kind_of_period(self) -> "Notice":
+        if self.deadline and (self.working_days or self.end):
+            raise ValueError("give a deadline, or a publicity period (working_days and/or end), not both"
+                             " / deadline 与公示期（working_days、end）只能写一种")
+        return self
+
+
+class Winner(Record):
+    """One award or nomination award, as the decision (or a source) names it."""
+
+    id: Slug = Field(description=doc("标识（本市各届内唯一）", "identifier, unique across the city's cycles"))
+    name: Name = Field(description=doc("获奖者名称", "the winner's name"))
+    kind: Literal["organisation", "individual"] = Field(description=doc("组织或个人", "organisation or individual"))
+    award: Literal["award", "nomination"] = Field(description=doc("市长质量奖或提名奖", "the award or the nomination award"))
+    sector: Bilingual | None = Field(None, description=doc("行业", "sector"))
+    district: Bilingual | None = Field(None, description=doc("所在区县", "district"))
+    credit_code: StrictStr | None = Field(None, description=doc("统一社会信用代码（18 位，校验）", "unified social credit code (18 characters, checksum validated)"))
+    employer: Bilingual | None = Field(None, description=doc("个人获奖者的工作单位", "an individual winner's employer"))
+    decided: Date | None = Field(None, description=doc("授奖日期（默认取表彰决定的发布日期）", "date awarded (default: the award decision's date)"))
+    source_url: Url | None = Field(None, description=doc("来源网址（与本届来源不同时）", "source URL, where it differs from the cycle's"))
+
+    @property
+    def category(self) -> str:
+        return f"{self.kind}_{self.award}"
+
+    @field_validator("credit_code")
+    @classmethod
+    def _checksum(cls, code: str | None) -> str | None:
+        if code is not None:
+            try:
+                uscc.validate(code)
+            except StdnumError as exc:
+                raise ValueError(f"'{code}' is not a valid unified social credit code ({exc.message.rstrip('.').lower()}); "
+                                 f"copy it from the business licence / 统一社会信用代码“{code}”无效（校验不符）；请按营业执照核对") from None
+        return code
+
+    @model_validator(mode="after")
+    def _fits_its_kind(self) -> "Winner":
+        if self.kind == "individual" and self.credit_code:
+            raise ValueError("an individual has no credit code / 个人获奖者没有统一社会信用代码")
+        if self.kind == "organisation" and self.employer:
+            raise ValueError("employer is for individuals / employer 仅用于个人获奖者")
+        return self
+
+
+class Count(Record):
+    """How many won in a category, where the source gives a number but not every name."""
+
+    category: Literal[tuple(CATEGORIES)] = Field(description=doc("类别", "category"))  # type: ignore[valid-type]
+    count: StrictInt = Field(ge=0, description=doc("获奖数量", "number of winners"))
+    source_url: Url = Field(description=doc("来源网址", "source URL"))
+
+
+class Revocation(Record):
+    """A decision that takes an award back."""
+
+    winner: Slug = Field(description=doc("被撤销者的 winner id（本市任一届）", "the winner's id (any cycle of the city)"))
+    decided: Date = Field(description=doc("撤销决定日期", "date of the revocation decision"))
+    document: StrictStr | None = Field(None, description=doc("文号", "document number"))
+    source_url: Url | None = Field(None, description=doc("来源网址（示例届次可省略）", "source URL (may be omitted in an example cycle)"))
+    grounds: list[Citation] = Field(min_length=1, description=doc("撤销依据：所依据的本届办法条款", "grounds: the articles of the cycle's regulation relied on"))
+    reason: Bilingual = Field(description=doc("撤销原因", "the reason given"))
+
+
+class Cycle(Record):
+    """One award cycle (届 or year) of a city: its notices, winners and revocations."""
+
+    city: Slug = Field(description=doc("地区标识（与文件夹同名）", "the jurisdiction's id (the folder's name)"))
+    cycle: StrictStr = Field(pattern=r"^[a-z0-9][a-z0-9-]{0,31}$", description=doc(
+        "届次标识（与文件名同名，如 \"8\"、\"2014\"）", "cycle id (the file's name, e.g. \"8\" or \"2014\")"))
+    title: Bilingual = Field(description=doc("届次名称", "the cycle's name"))
+    session: StrictInt | None = Field(None, ge=1, description=doc("第几届", "session number (第N届)"))
+    year: StrictInt | None = Field(None, ge=1990, le=2100, description=doc("年度", "year"))
+    regulation: StrictStr | None = Field(description=doc(
+        "所依据的办法版本标识；本站未收录时写 null", "version id of the regulation it ran under; null when that version is not held"))
+    example: StrictBool = Field(False, description=doc("示例数据（非真实记录）", "example data, not a real record"))
+    sources: list[Source] = Field(default_factory=list, description=doc("本届的来源", "sources for the cycle"))
+    notes: Bilingual | None = Field(None, description=doc("说明", "notes"))
+    notices: list[Notice] = Field(default_factory=list, description=doc("通知与公示", "notices"))
+    winners: list[Winner] = Field(default_factory=list, description=doc("获奖者", "winners"))
+    counts: list[Count] = Field(default_factory=list, description=doc(
+        "仅知数量时的获奖人数（如“10 家，未公布名单”）", "numbers of winners where names are not all published"))
+    revocations: list[Revocation] = Field(default_factory=list, description=doc("撤销决定", "revocations"))

@@ -19,9 +19,13 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from .awards import HOLDING, duties, revocation_views, winner_views
 from .collect import Corpus
 from .derive import compared_versions, regulation_views
-from .text import cited_places, find_article
+from .findings import FINDING_KINDS, findings, measurable
+from .model import CATEGORIES, NOTICE_KINDS, Citation, Regulation
+from .periods import NoticeView, notice_views
+from .text import anchor, cited_places, find_article, place_labels
 
 LANGS = ("zh", "en")
 
@@ -112,6 +116,7 @@ def render_site(corpus: Corpus, today: dt.date, root: Path) -> dict[str, str]:
     groups: dict[str, list] = {}
     for dimension in corpus.dimensions:
         groups.setdefault(dimension.group, []).append(dimension)
+    records = award_records(corpus, today)
     pages: dict[str, str] = {}
 
     for lang in LANGS:
@@ -130,14 +135,28 @@ def render_site(corpus: Corpus, today: dt.date, root: Path) -> dict[str, str]:
             """A fact's citations as (anchor, label in this language)."""
             return [(key, zh if lang == "zh" else en) for key, zh, en in cited_places(reg.text, fact.cite)]
 
+        def cite_label(reg: Regulation, cite: Citation) -> str:
+            if reg.text is None:
+                return f"第{cite.article}条" if lang == "zh" else f"Art. {cite.article}"
+            return place_labels(reg.text, cite)[0 if lang == "zh" else 1]
+
+        def status_text(view: NoticeView) -> str:
+            text = t(f"period.{view.status}")
+            if view.status == "open" and view.days_left:
+                text += t("period.separator") + (t("period.days_left_one") if view.days_left == 1 else t("period.days_left", n=view.days_left))
+            return text
+
         common = dict(lang=lang, t=t, t_in=strings.get, tr=tr, date=date, today=today, corpus=corpus, views=views,
-                      columns=columns, groups=groups, cites=cites, find_article=find_article)
+                      columns=columns, groups=groups, cites=cites, find_article=find_article, r=records,
+                      cite_label=cite_label, anchor=anchor, status_text=status_text, NOTICE_KINDS=NOTICE_KINDS,
+                      CATEGORIES=CATEGORIES, FINDING_KINDS=FINDING_KINDS, HOLDING=HOLDING, iso=dt.date.isoformat)
 
         def put(path: str, template: str, **context) -> None:
             key = f"{lang}/{path}"
             if key in pages:
                 raise ValueError(f"two pages would be written to {key}")
-            pages[key] = env.get_template(template).render(**common, **context)
+            base = "../" * path.count("/")  # from this page back to the language root
+            pages[key] = env.get_template(template).render(**common, base=base, **context)
 
         put("index.md", "home.md.j2")
         put("regulations/index.md", "regulations.md.j2")
@@ -155,7 +174,55 @@ def render_site(corpus: Corpus, today: dt.date, root: Path) -> dict[str, str]:
         for view in columns:
             put(f"guides/{view.reg.city}.md", "guide.md.j2", city=corpus.cities[view.reg.city], view=view)
         put("glossary.md", "glossary.md.j2")
+        put("notices/index.md", "notices.md.j2")
+        for view in records.notices:
+            put(view.path, "notice.md.j2", view=view)
+        put("winners/index.md", "winners.md.j2")
+        put("revocations/index.md", "revocations.md.j2")
+        put("cities/index.md", "cities.md.j2")
+        for city_id, city in corpus.cities.items():
+            put(f"winners/{city_id}.md", "winners_city.md.j2", city=city,
+                duties=duties(corpus, [w for w in records.winners_of(city_id) if w.status in HOLDING], today))
+            put(f"cities/{city_id}.md", "city.md.j2", city=city)
         for page in sorted((root / "content" / "pages").glob(f"*.{lang}.md")):
             put(page.name.removesuffix(f".{lang}.md") + ".md", "hand_written.md.j2",
                 body=Markup(page.read_text(encoding="utf-8")))
     return pages
+
+
+@dataclass(frozen=True)
+class AwardRecords:
+    """What the cycle pages show, worked out once for both languages."""
+
+    notices: list  # NoticeView, newest first
+    winners: dict  # (city, winner id) → WinnerView
+    revocations: list  # RevocationView, newest first
+    findings: list  # Finding
+    measurable: dict  # (city, cycle id) → whether findings could be computed
+
+    def notices_of(self, city: str, cycle: str | None = None) -> list:
+        return [v for v in self.notices if v.city == city and cycle in (None, v.cycle.cycle)]
+
+    def winners_of(self, city: str, cycle: str | None = None) -> list:
+        return [v for (c, _), v in self.winners.items() if c == city and cycle in (None, v.cycle.cycle)]
+
+    def findings_of(self, city: str, cycle: str | None = None, subject: str | None = None) -> list:
+        return [f for f in self.findings if f.cycle.city == city and cycle in (None, f.cycle.cycle)
+                and subject in (None, f.subject)]
+
+    def open_notices(self) -> list:
+        return [v for v in self.notices if v.status == "open" and NOTICE_KINDS[v.notice.kind].takes_objections]
+
+    def upcoming_deadlines(self) -> list:
+        return sorted((v for v in self.notices if v.status in ("open", "upcoming")), key=lambda v: (v.period.end, v.city))
+
+    def latest_decisions(self, today: dt.date, limit: int = 6) -> list:
+        return [v for v in self.notices if v.notice.kind in ("award_decision", "revocation") and v.notice.published <= today][:limit]
+
+
+def award_records(corpus: Corpus, today: dt.date) -> AwardRecords:
+    calendar = corpus.work_calendar()
+    cycles = [c for city in corpus.cities.values() for c in city.cycles]
+    winners = winner_views(corpus, today)
+    return AwardRecords(notice_views(cycles, calendar, today), winners, revocation_views(corpus, winners),
+                        findings(corpus, calendar), {(c.city, c.cycle): measurable(corpus, c) for c in cycles})

@@ -10,12 +10,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .model import CalendarYear, Jurisdiction, Regulation
+from .model import CalendarYear, Cycle, Jurisdiction, Regulation
 
 SCHEMAS = {
     "regulation.schema.json": Regulation,
     "jurisdiction.schema.json": Jurisdiction,
     "calendar.schema.json": CalendarYear,
+    "cycle.schema.json": Cycle,
 }
 
 

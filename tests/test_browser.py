@@ -18,9 +18,12 @@ from conftest import ROOT
 pytestmark = pytest.mark.browser
 CHROMIUM = "/usr/bin/chromium"
 SHOTS = ROOT / "tests" / "screenshots"
+NOTICE = "notices/xinyang/example-2026/acceptance-list/"  # open 2026-11-19 to 11-25 (5 working days)
 PAGES = ["", "en/", "regulations/xinyang/2022/", "en/regulations/xinyang/2022/", "regulations/", "en/about/",
          "compare/", "en/compare/", "en/compare/quota/", "guides/wuhan/", "en/guides/wuhan/",
-         "regulations/xinyang/2022/parallel/"]
+         "regulations/xinyang/2022/parallel/",
+         NOTICE, "en/" + NOTICE, "cities/baotou/", "en/cities/baotou/", "winners/", "en/winners/",
+         "notices/", "en/notices/", "winners/wuhan/", "en/revocations/"]
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -130,3 +133,57 @@ def test_wide_pages_fit_a_phone(browser, origin, path):
         label = page.evaluate("td => getComputedStyle(td, '::before').content", first.element_handle())
         assert label.strip('"').split(" · ")[0] in ("包头市", "Baotou")
     assert trouble == []
+
+
+@pytest.mark.parametrize("day, text", [
+    ("2026-11-18", "Upcoming"),
+    ("2026-11-23", "Open · 3 working days left"),
+    ("2026-11-25", "Open · 1 working day left"),
+    ("2026-11-26", "Closed"),
+])
+def test_days_left_follow_the_page_clock(browser, origin, day, text):
+    """The page was built as of 2026-11-23; the browser recounts from its own clock
+    (Beijing time: 23:30 on the 25th in Berlin is already the 26th in Beijing)."""
+    page = browser.new_page()
+    page.clock.set_fixed_time(f"{day}T09:00:00+08:00")
+    page.goto(origin + "en/" + NOTICE)
+    assert page.locator(".reg-meta .period-status").inner_text() == text
+    page.close()
+
+
+def test_the_clock_is_read_in_beijing_time(browser, origin):
+    page = browser.new_page(timezone_id="Europe/Berlin")
+    page.clock.set_fixed_time("2026-11-25T17:30:00+01:00")  # 00:30 on the 26th in Beijing
+    page.goto(origin + "en/" + NOTICE)
+    assert page.locator(".reg-meta .period-status").inner_text() == "Closed"
+    page.close()
+
+
+def test_every_open_notice_on_the_home_page_says_how_to_object(browser, origin):
+    for lang in ("", "en/"):
+        page = browser.new_page()
+        page.clock.set_fixed_time("2026-11-23T09:00:00+08:00")
+        page.goto(origin + lang)
+        links = [a.get_attribute("href") for a in page.locator("xpath=//h2[@id='open-notices']/following-sibling::*[.//table][1]//table//a").all()]
+        notices = sorted({href.split("#")[0] for href in links if href})
+        assert notices, "no open notice on the home page"
+        for href in notices:
+            page.goto(origin + lang + href)
+            section = page.locator(".objection")
+            assert section.is_visible(), href
+            assert "0000-00000000" in section.inner_text(), href
+        page.close()
+
+
+def test_the_notices_table_filters_by_city_kind_and_status(browser, origin):
+    page = browser.new_page()
+    page.clock.set_fixed_time("2026-11-23T09:00:00+08:00")
+    page.goto(origin + "en/notices/")
+    rows = page.locator("article table tbody tr")
+    total = rows.count()
+    page.select_option("select[data-filter=city]", "xinyang")
+    page.select_option("select[data-filter=status]", "open")
+    visible = [r.inner_text() for r in rows.all() if r.is_visible()]
+    assert 0 < len(visible) < total
+    assert all("Xinyang" in text and "Open" in text for text in visible)
+    page.close()

@@ -1,0 +1,213 @@
+"""Findings: each kind is raised by a fixture that breaks exactly that rule, and by
+nothing else; the clean fixture and the real (non-example) content raise none."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+
+import pytest
+
+from conftest import ROOT
+from generator.collect import City, Corpus, gather
+from generator.findings import FINDING_KINDS, findings
+from generator.model import Cycle
+
+CORPUS = gather(ROOT)
+OBJECTION = {"phone": "0000-00000000"}
+
+
+def org(id: str, name: str = "示例科技有限公司", award: str = "award", **extra) -> dict:
+    return {"id": id, "name": {"zh": name}, "kind": "organisation", "award": award, **extra}
+
+
+def make_cycle(**overrides) -> dict:
+    """A clean example cycle of Xinyang under its 2022 measures; override any field."""
+    cycle = {
+        "city": "xinyang", "cycle": "example-t1", "title": {"zh": "测试", "en": "Test"}, "regulation": "2022",
+        "example": True,
+        "notices": [
+            {"id": "proposed", "kind": "proposed_winners", "title": {"zh": "拟奖公示", "en": "Proposed"},
+             "published": dt.date(2025, 9, 26), "working_days": 5, "objection": OBJECTION},
+            {"id": "decision", "kind": "award_decision", "title": {"zh": "决定", "en": "Decision"},
+             "published": dt.date(2025, 11, 10)},
+        ],
+        "winners": [org("t1-a")],
+    }
+    cycle.update(overrides)
+    return cycle
+
+
+def corpus_with(city: str, *cycles: dict) -> Corpus:
+    """The real regulations with `cycles` as the city's only cycles (others have none)."""
+    cities = {key: City(c.info, c.regulations, []) for key, c in CORPUS.cities.items()}
+    cities[city].cycles = [Cycle.model_validate(c) for c in cycles]
+    return Corpus(cities, CORPUS.dimensions, CORPUS.glossary, CORPUS.calendar, {})
+
+
+def kinds(corpus: Corpus) -> list[str]:
+    return [f.kind for f in findings(corpus, corpus.work_calendar())]
+
+
+def with_notice(base: dict, **changes) -> dict:
+    cycle = copy.deepcopy(base)
+    cycle["notices"][0].update(changes)
+    return cycle
+
+
+def test_the_clean_fixture_raises_nothing():
+    assert kinds(corpus_with("xinyang", make_cycle())) == []
+
+
+def test_publicity_shorter_than_the_article_requires():
+    corpus = corpus_with("xinyang", with_notice(make_cycle(), working_days=4))
+    found = findings(corpus, corpus.work_calendar())
+    assert [f.kind for f in found] == ["publicity_too_short"]
+    assert found[0].cite.article == 22 and found[0].subject == "notice:proposed"
+    assert "4 working days" in found[0].en and "at least 5" in found[0].en
+
+
+def test_an_explicit_end_is_measured_too():
+    cycle = with_notice(make_cycle(), working_days=None, end=dt.date(2025, 9, 29))
+    assert kinds(corpus_with("xinyang", cycle)) == ["publicity_too_short"]
+
+
+def test_more_winners_than_the_quota():
+    cycle = make_cycle(winners=[org("t1-a"), org("t1-b", "示例乙有限公司"), org("t1-c", "示例丙有限公司")])
+    assert kinds(corpus_with("xinyang", cycle)) == ["over_quota"]
+
+
+def test_a_count_without_names_is_held_to_the_quota():
+    cycle = make_cycle(counts=[{"category": "organisation_nomination", "count": 4, "source_url": "https://example.org/"}])
+    assert kinds(corpus_with("xinyang", cycle)) == ["over_quota"]
+
+
+def test_a_category_the_regulation_does_not_have():
+    person = {"id": "t1-p", "name": {"zh": "张示例"}, "kind": "individual", "award": "award"}
+    assert kinds(corpus_with("xinyang", make_cycle(winners=[org("t1-a"), person]))) == ["category_absent"]
+
+
+def baotou(stem: str, session: int, day: dt.date, *winners: dict, **extra) -> dict:
+    return make_cycle(city="baotou", cycle=stem, session=session, regulation="2025", winners=list(winners),
+                      notices=[{"id": "decision", "kind": "award_decision", "title": {"zh": "决定", "en": "Decision"}, "published": day}],
+                      **extra)
+
+
+CODE = "91150200EXAMPLE01D"  # fictional, checksum-valid
+
+
+@pytest.mark.parametrize("later_session, found", [(4, ["reapplication_in_ban"]), (6, ["reapplication_in_ban"]), (7, [])])
+def test_baotou_three_sessions_apart(later_session, found):
+    first = baotou("example-s3", 3, dt.date(2025, 12, 1), org("s3", credit_code=CODE))
+    again = baotou(f"example-s{later_session}", later_session, dt.date(2032, 12, 1), org("again", "改名后的示例公司", credit_code=CODE))
+    assert kinds(corpus_with("baotou", first, again)) == found
+
+
+def wuhan(stem: str, day: dt.date, *winners: dict) -> dict:
+    return make_cycle(city="wuhan", cycle=stem, regulation="draft", winners=list(winners),
+                      notices=[{"id": "decision", "kind": "award_decision", "title": {"zh": "决定", "en": "Decision"}, "published": day}])
+
+
+@pytest.mark.parametrize("second, found", [(dt.date(2025, 6, 30), ["reapplication_in_ban"]), (dt.date(2025, 7, 1), [])])
+def test_wuhan_five_years(second, found):
+    assert kinds(corpus_with("wuhan", wuhan("example-a", dt.date(2020, 7, 1), org("a")),
+                             wuhan("example-b", second, org("b")))) == found
+
+
+def test_linyi_never_again():
+    first = make_cycle(city="linyi", cycle="example-a", regulation="2017", winners=[org("a")])
+    again = make_cycle(city="linyi", cycle="example-b", regulation="2017", winners=[org("b")],
+                       notices=[{"id": "decision", "kind": "award_decision", "title": {"zh": "决定", "en": "Decision"},
+                                 "published": dt.date(2027, 11, 10)}])
+    assert kinds(corpus_with("linyi", first, again)) == ["reapplication_in_ban"]
+
+
+def test_xinyang_allows_winning_again():
+    again = make_cycle(cycle="example-t2", winners=[org("t2-a")],
+                       notices=[{"id": "decision", "kind": "award_decision", "title": {"zh": "决定", "en": "Decision"},
+                                 "published": dt.date(2027, 11, 10)}])
+    assert kinds(corpus_with("xinyang", make_cycle(), again)) == []
+
+
+def hohhot(stem: str, day: dt.date, *winners: dict, **extra) -> dict:
+    return make_cycle(city="hohhot", cycle=stem, regulation="2013", winners=list(winners),
+                      notices=[{"id": "decision", "kind": "award_decision", "title": {"zh": "决定", "en": "Decision"}, "published": day}],
+                      **extra)
+
+
+@pytest.mark.parametrize("second, found", [(dt.date(2027, 5, 31), ["reapplication_in_ban"]), (dt.date(2027, 6, 1), [])])
+def test_winning_inside_the_ban_after_a_revocation(second, found):
+    revoked = hohhot("example-a", dt.date(2021, 11, 10), org("a"), revocations=[
+        {"winner": "a", "decided": dt.date(2022, 6, 1), "grounds": [{"article": 24, "paragraph": 1, "item": 2}],
+         "reason": {"zh": "示例", "en": "Example"}}])
+    assert kinds(corpus_with("hohhot", revoked, hohhot("example-b", second, org("b")))) == found
+
+
+def revoked_xinyang(grounds: list, decided: dt.date) -> dict:
+    return make_cycle(revocations=[{"winner": "t1-a", "decided": decided, "grounds": grounds,
+                                    "reason": {"zh": "示例", "en": "Example"}}])
+
+
+def test_a_revocation_ground_the_regulation_does_not_list():
+    cycle = revoked_xinyang([{"article": 10}], dt.date(2026, 1, 5))
+    assert kinds(corpus_with("xinyang", cycle)) == ["revocation_ground_unlisted"]
+    assert kinds(corpus_with("xinyang", revoked_xinyang([{"article": 33, "paragraph": 1}], dt.date(2026, 1, 5)))) == []
+
+
+@pytest.mark.parametrize("decided, found", [(dt.date(2028, 11, 10), []), (dt.date(2028, 11, 11), ["revocation_outside_window"])])
+def test_a_revocation_outside_the_window(decided, found):
+    assert kinds(corpus_with("xinyang", revoked_xinyang([{"article": 34, "paragraph": 1}], decided))) == found
+
+
+def test_the_window_limits_only_the_grounds_it_is_written_for():
+    # Xinyang art. 34's three years bound its own grounds; fraud (art. 33) may be revoked at any time
+    assert kinds(corpus_with("xinyang", revoked_xinyang([{"article": 33, "paragraph": 1}], dt.date(2035, 1, 5)))) == []
+
+
+@pytest.mark.parametrize("ground, banned", [({"article": 24, "paragraph": 1, "item": 1}, True), ({"article": 22}, False)])
+def test_the_ban_follows_only_the_grounds_it_is_written_for(ground, banned):
+    # Hohhot: five years' ban after a revocation under art. 24, none written for art. 22
+    revoked = hohhot("example-a", dt.date(2021, 11, 10), org("a"), revocations=[
+        {"winner": "a", "decided": dt.date(2022, 6, 1), "grounds": [ground],
+         "reason": {"zh": "示例", "en": "Example"}}])
+    again = hohhot("example-b", dt.date(2024, 11, 10), org("b"))
+    assert kinds(corpus_with("hohhot", revoked, again)) == (["reapplication_in_ban"] if banned else [])
+
+
+def test_no_findings_without_the_regulation_text():
+    cycle = make_cycle(regulation="2009", winners=[org("a"), org("b", "示例乙"), org("c", "示例丙")])
+    assert kinds(corpus_with("xinyang", cycle)) == []
+
+
+def test_every_kind_is_raised_by_the_example_content_or_a_fixture_and_labelled():
+    assert set(FINDING_KINDS) == {"publicity_too_short", "over_quota", "category_absent", "reapplication_in_ban",
+                                  "revocation_ground_unlisted", "revocation_outside_window"}
+    for kind in FINDING_KINDS.values():
+        assert kind.zh and kind.en
+
+
+def test_the_real_content_raises_no_finding():
+    real = [f for f in findings(CORPUS, CORPUS.work_calendar()) if not f.example]
+    assert real == []
+
+
+def test_every_example_cycle_with_winners_shows_a_finding():
+    found = {(f.cycle.city, f.cycle.cycle) for f in findings(CORPUS, CORPUS.work_calendar())}
+    complete = {(c.city, c.cycle) for city in CORPUS.cities.values() for c in city.cycles if c.example and c.revocations}
+    assert complete and complete <= found
+
+
+@pytest.mark.parametrize("city, version", [(c, r.version) for c in CORPUS.cities for r in CORPUS.cities[c].regulations[:1]])
+def test_every_listed_revocation_ground_counts_as_listed(city, version):
+    """A revocation on any ground its article lists is never flagged as unlisted: the
+    coded grounds cover every item of the articles they cite."""
+    from generator.findings import covered
+    from generator.model import Citation
+    from generator.text import find_article
+    reg = CORPUS.regulation(city, version)
+    for key in ("revocation_grounds_organisation", "revocation_grounds_individual"):
+        fact = reg.facts[key]
+        for number in {c.article for c in fact.cite}:
+            for p, paragraph in enumerate(find_article(reg.text, number).paragraphs, 1):
+                for item in paragraph.items:
+                    assert covered(Citation(article=number, paragraph=p, item=item.number), fact.cite), (city, key, number, item.number)
