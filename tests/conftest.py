@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -15,10 +16,24 @@ SHARED = ROOT.parent / "shared"
 SCENARIOS = Path(__file__).resolve().parent / "scenarios"
 
 
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+# Every build in the tests is published at the address the browser tests serve it
+# from, as a real site is at its own `site_url`: Material's language switcher reads
+# the sitemap, whose addresses must be the site's own.
+SITE_PORT = free_port()
+SITE_URL = f"http://127.0.0.1:{SITE_PORT}/"
+
+
 def run_cli(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """Run `awardsite ARGS` as a clerk would, in `cwd` (with `env` added to the environment)."""
     return subprocess.run([sys.executable, "-m", "generator.cli", *args], cwd=cwd,
-                          env={**os.environ, **(env or {})}, capture_output=True, text=True, timeout=600)
+                          env={**os.environ, "AWARDSITE_URL": SITE_URL, **(env or {})},
+                          capture_output=True, text=True, timeout=600)
 
 
 def copy_project(target: Path, *, real_content: bool) -> Path:
