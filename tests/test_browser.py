@@ -123,11 +123,19 @@ def test_english_search_finds_english_pages_only(browser, origin):
     assert trouble == []
 
 
-@pytest.mark.parametrize("path", ["compare/", "en/compare/", "en/regulations/baotou/2025/parallel/"])
+@pytest.mark.parametrize("path", ["compare/", "en/compare/", "en/regulations/baotou/2025/parallel/",
+                                  "notices/", "en/winners/", "en/revocations/", ""])
 def test_wide_pages_fit_a_phone(browser, origin, path):
     page, trouble = open_page(browser, origin + path, 390)
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0, f"{path} scrolls sideways by {overflow}px on a phone"
+    # nor does any table inside its own scroll box: wide tables are read as cards
+    tables = page.evaluate("""[...document.querySelectorAll('.md-typeset table')].map(t => {
+        const box = t.closest('.md-typeset__scrollwrap') || t;
+        const wide = t.querySelectorAll('thead th').length >= 4;
+        return [box.scrollWidth - box.clientWidth, !wide || t.querySelector('td[data-label]') !== null]; })""")
+    assert all(extra <= 1 for extra, _ in tables), (path, tables)
+    assert all(labelled for _, labelled in tables), (path, tables)
     if "compare" in path:
         first = page.locator("table.compare tbody td").first
         label = page.evaluate("td => getComputedStyle(td, '::before').content", first.element_handle())
