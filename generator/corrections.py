@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .awards import decision_date
 from .collect import Corpus
 from .errors import Problem
 
@@ -32,7 +33,7 @@ def correction_problems(corpus: Corpus, today: dt.date) -> list[Problem]:
         for cycle in city.cycles:
             doc = corpus.sources[id(cycle)]
             records = [(("notices", i), n, n.published) for i, n in enumerate(cycle.notices)]
-            records += [(("winners", i), w, w.decided) for i, w in enumerate(cycle.winners)]
+            records += [(("winners", i), w, w.decided or decision_date(cycle)) for i, w in enumerate(cycle.winners)]
             for place, record, published in records:
                 for j, correction in enumerate(record.corrections):
                     at = place + ("corrections", j)
