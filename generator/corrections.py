@@ -51,3 +51,25 @@ def correction_problems(corpus: Corpus, today: dt.date) -> list[Problem]:
                         out.append(doc.problem(at + ("date",), f"更正日期 {correction.date} 早于发布日期 {published}",
                                                f"the correction is dated {correction.date}, before the record's date {published}"))
     return out
+
+
+def field_label(model, field: str, lang: str) -> str:
+    """The corrected field in words, from the schema's own descriptions:
+    ("objection.phone", "en") → "how to object · telephone"."""
+    labels, current = [], model
+    for part in field.split("."):
+        info = getattr(current, "model_fields", {}).get(part)
+        if info is None:
+            return field
+        zh, _, en = (info.description or part).partition(" / ")
+        labels.append(zh if lang == "zh" else (en or zh))
+        current = info.annotation if isinstance(info.annotation, type) else next(
+            (a for a in getattr(info.annotation, "__args__", ()) if isinstance(a, type) and hasattr(a, "model_fields")), None)
+    return " · ".join(labels)
+
+
+def correction_label(model_name: str, field: str, lang: str) -> str:
+    """`field_label` for templates, which name the record type ("Notice", "Winner")."""
+    from . import model
+
+    return field_label(getattr(model, model_name), field, lang)
