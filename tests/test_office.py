@@ -166,7 +166,7 @@ def test_fmt_keeps_comments_and_is_idempotent(tmp_path):
     assert "cycle: '2030'" in once and "regulation: null" in once
     keys = [line.split(":")[0] for line in once.splitlines() if re.match(r"[a-z]", line)]
     assert keys == ["city", "cycle", "title", "regulation", "notices"]
-    assert "- id: call  # the call\n  kind: call_for_applications\n" in once
+    assert re.search(r"\n- id: call +# the call\n  kind: call_for_applications\n  title: \{zh: 通知, en: Call\}\n  published: 2030-01-02\n", once)
 
 
 def test_every_content_file_is_canonical():
@@ -201,14 +201,14 @@ def test_a_correction_shows_its_history_on_the_page(built_site):
 
 BAD_CORRECTIONS = {
     "was_equals_current": ("was: 0000-0000000", "was: 0000-00000000",
-                           "content/xinyang/example-2026.yaml:47:10: notices[1].corrections[0].was: was 与现在的 objection.phone 相同："
+                           "content/xinyang/example-2026.yaml:48:10: notices[1].corrections[0].was: was 与现在的 objection.phone 相同："
                            "请在记录中写更正后的内容，在 was 中写原来的内容 | was equals the current objection.phone: the record holds"
                            " the corrected text, was the old one"),
     "dated_after_today": ("- date: 2026-11-20", "- date: 2026-11-30",
-                          "content/xinyang/example-2026.yaml:44:11: notices[1].corrections[0].date: 更正日期 2026-11-30 晚于今天（2026-11-23）"
+                          "content/xinyang/example-2026.yaml:46:11: notices[1].corrections[0].date: 更正日期 2026-11-30 晚于今天（2026-11-23）"
                           " | the correction is dated 2026-11-30, after today (2026-11-23)"),
     "not_a_text_field": ("field: objection.phone", "field: objection.fax",
-                         "content/xinyang/example-2026.yaml:45:12: notices[1].corrections[0].field: “objection.fax”不是本记录的文字字段"
+                         "content/xinyang/example-2026.yaml:47:12: notices[1].corrections[0].field: “objection.fax”不是本记录的文字字段"
                          "（如 name.zh、title.en） | 'objection.fax' is not a text field of this record (e.g. name.zh, title.en)"),
 }
 
