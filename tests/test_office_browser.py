@@ -32,7 +32,6 @@ def test_the_guide_page_reads_cleanly(browser, origin, lang, width):  # noqa: F8
 @pytest.mark.parametrize("lang", ["", "en/"], ids=["zh", "en"])
 def test_a_corrected_notice_shows_its_history(browser, origin, lang):  # noqa: F811
     page, trouble = open_page(browser, origin + lang + "notices/xinyang/example-2026/acceptance-list/", 1280)
-    page.locator("#corrections").scroll_into_view_if_needed()
     page.screenshot(path=SHOTS / f"office_correction_{lang.strip('/') or 'zh'}_1280.png", full_page=True)
     assert page.locator(".corrected-banner").is_visible()
     assert "0000-0000000" in page.locator("article del").first.inner_text()
