@@ -81,9 +81,10 @@ def new_notice(root: Path, city: str, cycle_id: str, kind: str, today: dt.date, 
         raise UsageError(f"未知的通知类别“{kind}”" + (f"；是否应为“{guess[0]}”？" if guess else "") + f"；可用：{', '.join(NOTICE_KINDS)}",
                          f"unknown notice kind '{kind}'" + (f"; did you mean '{guess[0]}'?" if guess else "") + f"; valid: {', '.join(NOTICE_KINDS)}")
     taken = {n.get("id") for n in data.get("notices") or [] if isinstance(n, dict)}
-    if notice_id is None:
+    if notice_id is None:  # the kind as an id: proposed-winners, else proposed-winners-2, -3, …
         base = kind.replace("_", "-")
-        notice_id = next(f"{base}-{n}" if n > 1 else base for n in range(1, len(taken) + 2) if (f"{base}-{n}" if n > 1 else base) not in taken)
+        candidates = [base] + [f"{base}-{n}" for n in range(2, len(taken) + 3)]
+        notice_id = next(c for c in candidates if c not in taken)
     elif notice_id in taken:
         raise UsageError(f"本届已有 id 为“{notice_id}”的通知", f"the cycle already has a notice with id '{notice_id}'")
     info = NOTICE_KINDS[kind]
@@ -184,9 +185,11 @@ def _regulations(root: Path, city: str) -> dict[str, dict]:
 
 def _current_regulation(root: Path, city: str, today: dt.date) -> str | None:
     """The newest regulation version issued by `today` that is not a draft."""
-    issued = [(data.get("issued") or dt.date.min, version) for version, data in _regulations(root, city).items()
-              if not data.get("draft") and isinstance(data.get("issued") or dt.date.min, dt.date)
-              and (data.get("issued") or dt.date.min) <= today]
+    issued = []
+    for version, data in _regulations(root, city).items():
+        day = data.get("issued") or dt.date.min
+        if not data.get("draft") and isinstance(day, dt.date) and day <= today:
+            issued.append((day, version))
     return max(issued)[1] if issued else None
 
 
