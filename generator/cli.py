@@ -127,10 +127,12 @@ def command_new(root: Path, today: dt.date, args) -> int:
     else:
         path, line = new_revocation(root, args.city, args.cycle, args.winner, today)
     rel = path.relative_to(root).as_posix()
-    print(f"{rel}:{line}: 已写入{ {'cycle': '新的一届', 'notice': '新通知', 'revocation': '撤销决定'}[args.what]}；"
-          f"请填写“待填写”各项，然后运行 awardsite check | "
+    print(f"{rel}:{line}: 已写入{_NEW_ZH[args.what]}；请填写“待填写”各项，然后运行 awardsite check | "
           f"wrote the new {args.what}; fill in every 'to fill in', then run awardsite check")
     return 0
+
+
+_NEW_ZH = {"cycle": "新的一届", "notice": "新通知", "revocation": "撤销决定"}
 
 
 def command_fmt(root: Path, files: list[str], check_only: bool) -> int:
@@ -184,7 +186,7 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("what", choices=("cycle", "notice", "revocation"), help="新的一届、通知或撤销 / a cycle, a notice or a revocation")
     new.add_argument("--city", required=True, help="地区标识，如 xinyang / the city's id, e.g. xinyang")
     new.add_argument("--cycle", required=True, help="届次标识（文件名），如 2027 / the cycle id (the file's name), e.g. 2027")
-    new.add_argument("--kind", default="proposed_winners", help="通知类别（new notice） / notice kind (new notice)")
+    new.add_argument("--kind", default=None, help="通知类别（new notice） / notice kind (new notice)")
     new.add_argument("--id", default=None, help="通知标识（默认按类别） / notice id (default: from the kind)")
     new.add_argument("--winner", default=None, help="被撤销者的 winner id（new revocation） / the winner's id (new revocation)")
     new.add_argument("--today", default=os.environ.get(TODAY_VARIABLE), help=today_help)
@@ -213,6 +215,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "new":
             if args.what == "revocation" and not args.winner:
                 raise UsageError("new revocation 需要 --winner", "new revocation needs --winner")
+            if args.what == "notice" and not args.kind:
+                from .model import NOTICE_KINDS
+                raise UsageError(f"new notice 需要 --kind：{', '.join(NOTICE_KINDS)}", f"new notice needs --kind: {', '.join(NOTICE_KINDS)}")
             return command_new(root, parse_today(args.today), args)
         if args.command == "fmt":
             return command_fmt(root, args.files, args.check)
