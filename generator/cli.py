@@ -1,4 +1,4 @@
-"""The `awardsite` command: check, build, serve, schema.
+"""The `awardsite` command: check, build, serve, schema, new, fmt.
 
 Exit status: 0 success, 1 the data has problems (or a finding with --strict),
 2 the command was called wrongly. Errors are printed one per line, never as a
@@ -47,6 +47,7 @@ def command_check(root: Path, today: dt.date, strict: bool) -> int:
     from .findings import FINDING_KINDS, findings
 
     corpus = gather(root)
+    _check_corrections(corpus, today)
     regulation_views(corpus, today)
     found = findings(corpus, corpus.work_calendar())
     for f in found:
@@ -56,12 +57,13 @@ def command_check(root: Path, today: dt.date, strict: bool) -> int:
         marker = " [示例 example]" if f.example else ""
         rule = f"city_rules/{f.regulation.city}/{f.regulation.version}.yaml art. {f.cite.article}"
         print(f"{doc.rel}:{line}:{column}:{marker} {f.kind}: {kind.zh}：{f.zh} | {kind.en}: {f.en} ({rule})")
+    layout = _print_not_canonical(root)
     cycles = sum(len(c.cycles) for c in corpus.cities.values())
     real = sum(not f.example for f in found)
     print(f"OK: {sum(len(c.regulations) for c in corpus.cities.values())} regulation versions, "
           f"{len(corpus.cities)} jurisdictions, {cycles} award cycles; no problems / 未发现问题"
           + (f"; {len(found)} findings ({real} in real records) / {len(found)} 项发现（真实记录 {real} 项）" if found else ""))
-    return 1 if strict and found else 0
+    return 1 if strict and (found or layout) else 0
 
 
 def command_build(root: Path, today: dt.date, site: Path) -> int:
@@ -70,6 +72,7 @@ def command_build(root: Path, today: dt.date, site: Path) -> int:
     from .site import publish, write_pages
 
     corpus = gather(root)
+    _check_corrections(corpus, today)
     pages = render_site(corpus, today, root)
     written, removed = write_pages(pages, root / "build" / "docs")
     noon = dt.datetime.combine(today, dt.time(12), ZoneInfo("Asia/Shanghai"))
@@ -93,6 +96,75 @@ def command_serve(root: Path, today: dt.date, address: str) -> int:
     return 0
 
 
+# ---- office workflow: corrections, canonical layout, `new`, `fmt`
+
+def _check_corrections(corpus, today: dt.date) -> None:
+    from .corrections import correction_problems
+
+    problems = correction_problems(corpus, today)
+    if problems:
+        raise DataError(problems)
+
+
+def _print_not_canonical(root: Path) -> int:
+    """Print a finding for each content file not in the canonical layout; return how many."""
+    from .canonical import not_canonical
+
+    found = not_canonical(root)
+    for rel, line in found:
+        print(f"{rel}:{line}:1: not_canonical: 格式不规范：请运行 awardsite fmt {rel} | "
+              f"not in the canonical layout: run awardsite fmt {rel}")
+    return len(found)
+
+
+def command_new(root: Path, today: dt.date, args) -> int:
+    from .scaffold import new_cycle, new_notice, new_revocation
+
+    if args.what == "cycle":
+        path, line = new_cycle(root, args.city, args.cycle, today)
+    elif args.what == "notice":
+        path, line = new_notice(root, args.city, args.cycle, args.kind, today, args.id)
+    else:
+        path, line = new_revocation(root, args.city, args.cycle, args.winner, today)
+    rel = path.relative_to(root).as_posix()
+    print(f"{rel}:{line}: 已写入{_NEW_ZH[args.what]}；请填写“待填写”各项，然后运行 awardsite check | "
+          f"wrote the new {args.what}; fill in every 'to fill in', then run awardsite check")
+    return 0
+
+
+_NEW_ZH = {"cycle": "新的一届", "notice": "新通知", "revocation": "撤销决定"}
+
+
+def command_fmt(root: Path, files: list[str], check_only: bool) -> int:
+    from ruamel.yaml.error import YAMLError
+
+    from .canonical import content_files, format_file, kind_of
+
+    paths = [Path(f).resolve() for f in files] if files else content_files(root)
+    changed, problems = 0, []
+    for path in paths:
+        rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+        kind = kind_of(rel)
+        if kind is None or not path.is_file():
+            raise UsageError(f"{rel} 不是项目的数据文件（content/<地区>/<届次>.yaml 等）",
+                             f"{rel} is not a data file of the project (content/<city>/<cycle>.yaml and the like)")
+        try:
+            same, line = format_file(path, kind, write=not check_only)
+        except YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            where = f"{mark.line + 1}:{mark.column + 1}" if mark else "1:1"
+            problems.append(f"{rel}:{where}: YAML 语法错误，无法整理：{getattr(exc, 'problem', exc)} | YAML syntax error, cannot format: {getattr(exc, 'problem', exc)}")
+            continue
+        if not same:
+            changed += 1
+            print(f"{rel}:{line}:1: " + ("格式不规范 | not in the canonical layout" if check_only else "已整理 | formatted"))
+    for line in problems:
+        print(line, file=sys.stderr)
+    print(f"{len(paths)} 个文件，{changed} 个{'需要整理' if check_only else '已整理'} | "
+          f"{len(paths)} file(s), {changed} {'to format' if check_only else 'formatted'}")
+    return 1 if problems or (check_only and changed) else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="awardsite", description="市长质量奖公开信息网站生成器 / Mayor's Quality Award site generator")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -109,6 +181,19 @@ def build_parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="本地预览 / live preview on localhost")
     serve.add_argument("--today", default=os.environ.get(TODAY_VARIABLE), help=today_help)
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="地址:端口 / address:port")
+
+    new = sub.add_parser("new", help="生成待填写的新记录 / write a skeleton to fill in")
+    new.add_argument("what", choices=("cycle", "notice", "revocation"), help="新的一届、通知或撤销 / a cycle, a notice or a revocation")
+    new.add_argument("--city", required=True, help="地区标识，如 xinyang / the city's id, e.g. xinyang")
+    new.add_argument("--cycle", required=True, help="届次标识（文件名），如 2027 / the cycle id (the file's name), e.g. 2027")
+    new.add_argument("--kind", default=None, help="通知类别（new notice） / notice kind (new notice)")
+    new.add_argument("--id", default=None, help="通知标识（默认按类别） / notice id (default: from the kind)")
+    new.add_argument("--winner", default=None, help="被撤销者的 winner id（new revocation） / the winner's id (new revocation)")
+    new.add_argument("--today", default=os.environ.get(TODAY_VARIABLE), help=today_help)
+
+    fmt = sub.add_parser("fmt", help="整理为规范格式 / rewrite files in the canonical layout")
+    fmt.add_argument("files", nargs="*", help="文件（默认 content/ 下全部） / files (default: every file of content/)")
+    fmt.add_argument("--check", action="store_true", help="只检查，不改写 / report only, change nothing")
 
     schema = sub.add_parser("schema", help="导出 JSON Schema / write the JSON Schema")
     schema.add_argument("--out", default=None, help="输出目录（默认 schema/） / output folder (default: schema/)")
@@ -127,6 +212,15 @@ def main(argv: list[str] | None = None) -> int:
             return command_build(root, parse_today(args.today), site)
         if args.command == "serve":
             return command_serve(root, parse_today(args.today), args.dev_addr)
+        if args.command == "new":
+            if args.what == "revocation" and not args.winner:
+                raise UsageError("new revocation 需要 --winner", "new revocation needs --winner")
+            if args.what == "notice" and not args.kind:
+                from .model import NOTICE_KINDS
+                raise UsageError(f"new notice 需要 --kind：{', '.join(NOTICE_KINDS)}", f"new notice needs --kind: {', '.join(NOTICE_KINDS)}")
+            return command_new(root, parse_today(args.today), args)
+        if args.command == "fmt":
+            return command_fmt(root, args.files, args.check)
         return command_schema(root, Path(args.out) if args.out else root / "schema")
     except DataError as exc:
         for problem in exc.problems:

@@ -19,6 +19,7 @@ from .load import Document, load_file
 from .calendar import WorkCalendar
 from .model import NOTICE_KINDS, CalendarYear, Cycle, Dimension, GlossaryTerm, Jurisdiction, Regulation
 from .periods import counted_end
+from .scaffold import placeholder_problems
 from .text import find_article, unit_zh
 from .validate import validate
 
@@ -60,6 +61,7 @@ def gather(root: Path) -> Corpus:
         problems.extend(found)
         if doc is None:
             return []
+        problems.extend(placeholder_problems(doc))  # office workflow: a skeleton's "待填写 / to fill in" left in
         if many:
             if not isinstance(doc.data, list):
                 problems.append(doc.problem((), "应为列表（每项以 - 开头）", "expected a list (entries starting with -)"))

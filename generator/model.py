@@ -248,6 +248,17 @@ class Objection(Record):
     how: Bilingual | None = Field(None, description=doc("提出异议的方式与要求", "how to object, and what to include"))
 
 
+class Correction(Record):
+    """A correction to a published record. The record holds the current text; the
+    correction keeps what it was, when it changed and why, so nothing is silently rewritten."""
+
+    date: Date = Field(description=doc("更正日期", "date of the correction"))
+    field: StrictStr = Field(pattern=r"^[a-z_]+(\.[a-z_]+)*$", description=doc(
+        "被更正的字段（点分路径，如 name.zh、title.en）", "the field corrected, as a dotted path (e.g. name.zh, title.en)"))
+    was: StrictStr = Field(min_length=1, description=doc("更正前的原文", "the text before the correction"))
+    why: Bilingual = Field(description=doc("更正原因", "why it was corrected"))
+
+
 class Notice(Record):
     """One published document of a cycle: a call, a publicity notice, a decision."""
 
@@ -266,6 +277,8 @@ class Notice(Record):
         "计算方法：默认发布日（为工作日时）为第 1 日；from_next_working_day 自次一工作日起算",
         "counting: by default the publication day (if a working day) is day 1; from_next_working_day starts on the next working day"))
     objection: Objection | None = Field(None, description=doc("异议受理方式", "how to object"))
+    corrections: list[Correction] = Field(default_factory=list, description=doc(
+        "更正记录（日期、字段、原文、原因）；记录本身写更正后的内容", "corrections (date, field, old text, why); the record holds the corrected text"))
 
     @model_validator(mode="after")
     def _one_kind_of_period(self) -> "Notice":
@@ -288,6 +301,8 @@ class Winner(Record):
     employer: Bilingual | None = Field(None, description=doc("个人获奖者的工作单位", "an individual winner's employer"))
     decided: Date | None = Field(None, description=doc("授奖日期（默认取表彰决定的发布日期）", "date awarded (default: the award decision's date)"))
     source_url: Url | None = Field(None, description=doc("来源网址（与本届来源不同时）", "source URL, where it differs from the cycle's"))
+    corrections: list[Correction] = Field(default_factory=list, description=doc(
+        "更正记录（日期、字段、原文、原因）；记录本身写更正后的内容", "corrections (date, field, old text, why); the record holds the corrected text"))
 
     @property
     def category(self) -> str:

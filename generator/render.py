@@ -26,6 +26,7 @@ from .findings import FINDING_KINDS, findings, measurable
 from .model import CATEGORIES, NOTICE_KINDS, Citation, Regulation
 from .periods import NoticeView, notice_views
 from .text import anchor, cited_places, find_article, place_labels
+from .corrections import correction_label
 
 LANGS = ("zh", "en")
 
@@ -150,6 +151,7 @@ def render_site(corpus: Corpus, today: dt.date, root: Path) -> dict[str, str]:
                       columns=columns, groups=groups, cites=cites, find_article=find_article, r=records,
                       cite_label=cite_label, anchor=anchor, status_text=status_text, NOTICE_KINDS=NOTICE_KINDS,
                       CATEGORIES=CATEGORIES, FINDING_KINDS=FINDING_KINDS, HOLDING=HOLDING, iso=dt.date.isoformat)
+        common["correction_label"] = correction_label  # office workflow: a corrected field in words
 
         def put(path: str, template: str, **context) -> None:
             key = f"{lang}/{path}"

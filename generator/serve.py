@@ -20,12 +20,17 @@ _state: dict = {}
 
 def regenerate() -> None:
     from .collect import gather
+    from .corrections import correction_problems
     from .render import render_site
     from .site import write_pages
 
     root, today = _state["root"], _state["today"]
     try:
-        write_pages(render_site(gather(root), today, root), root / "build" / "docs")
+        corpus = gather(root)
+        problems = correction_problems(corpus, today)  # office workflow: as check and build do
+        if problems:
+            raise DataError(problems)
+        write_pages(render_site(corpus, today, root), root / "build" / "docs")
     except DataError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)

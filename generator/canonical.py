@@ -1,0 +1,165 @@
+"""The canonical layout of a content file, so that diffs stay small and review is easy.
+
+`awardsite fmt` rewrites a file to it and `awardsite check` reports a file that is
+not in it (as a finding: `--strict`, and so CI, fails on it). Canonical means: the
+`yaml-language-server` schema line first; keys in the order of the record type's
+fields (unknown keys kept, after the known ones, for `check` to report); 2-space
+indentation with list dashes under their key; dates as YYYY-MM-DD; strings quoted
+only where YAML needs it (so an id such as '2022' that would read as a number stays
+quoted); long plain text wrapped at 120 columns; one final newline. Comments are
+kept. ruamel.yaml does the round trip; formatting twice gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import types
+import typing
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import YAMLError
+
+from .model import CalendarYear, Cycle, Jurisdiction, Regulation
+
+WIDTH = 120
+SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/{}"
+
+
+@dataclass(frozen=True)
+class Kind:
+    """What a file holds, by where it sits: its record type and its schema file."""
+
+    model: type[BaseModel]
+    schema: str
+
+    @property
+    def schema_line(self) -> str:
+        return SCHEMA_LINE.format(self.schema)
+
+
+def kind_of(rel: str) -> Kind | None:
+    """The kind of a project file from its path (relative, with forward slashes)."""
+    parts = rel.split("/")
+    if len(parts) != 3 or not parts[2].endswith(".yaml"):
+        return None
+    top, folder, name = parts
+    if top == "content" and folder == "calendar":
+        return Kind(CalendarYear, "calendar.schema.json")
+    if top == "content" and folder != "pages":
+        return Kind(Cycle, "cycle.schema.json")
+    if top == "city_rules":
+        return Kind(Jurisdiction, "jurisdiction.schema.json") if name == "jurisdiction.yaml" else Kind(Regulation, "regulation.schema.json")
+    return None
+
+
+def content_files(root: Path) -> list[Path]:
+    """Every YAML file of content/ (award cycles and calendar overrides), sorted."""
+    return sorted((root / "content").glob("*/*.yaml"))
+
+
+def _yaml() -> YAML:
+    yaml = YAML()  # round trip: comments and key order survive
+    yaml.indent(mapping=2, sequence=2, offset=0)
+    yaml.width = WIDTH
+    yaml.allow_unicode = True
+    yaml.representer.add_representer(type(None), _null)  # `regulation: null`, not an empty value
+    return yaml
+
+
+def _null(representer, _value):
+    return representer.represent_scalar("tag:yaml.org,2002:null", "null")
+
+
+def canonical_text(text: str, kind: Kind) -> str:
+    """`text` in the canonical layout. Raises ruamel's YAMLError on a syntax error."""
+    yaml = _yaml()
+    data = yaml.load(text)
+    _arrange(data, ("model", kind.model))
+    out = io.StringIO()
+    yaml.dump(data, out)
+    lines = out.getvalue().rstrip("\n").split("\n")
+    lines = [line.rstrip() for line in lines if not line.startswith("# yaml-language-server:")]
+    return "\n".join([kind.schema_line, *lines]) + "\n"
+
+
+def first_difference(text: str, canonical: str) -> int:
+    """The first line (from 1) where `text` departs from its canonical form."""
+    for number, (a, b) in enumerate(zip(text.split("\n"), canonical.split("\n")), start=1):
+        if a != b:
+            return number
+    return min(text.count("\n"), canonical.count("\n")) + 1
+
+
+def format_file(path: Path, kind: Kind, write: bool = True) -> tuple[bool, int]:
+    """Bring one file into the canonical layout. Returns (was it canonical, first differing line)."""
+    text = path.read_text(encoding="utf-8")
+    canonical = canonical_text(text, kind)
+    if text == canonical:
+        return True, 0
+    if write:
+        path.write_text(canonical, encoding="utf-8")
+    return False, first_difference(text, canonical)
+
+
+def not_canonical(root: Path) -> list[tuple[str, int]]:
+    """The content files not in the canonical layout, as (path, first differing line).
+    A file that cannot be read is left to `check`'s own problems."""
+    out = []
+    for path in content_files(root):
+        rel = path.relative_to(root).as_posix()
+        kind = kind_of(rel)
+        if kind is None:
+            continue
+        try:
+            same, line = format_file(path, kind, write=False)
+        except (YAMLError, UnicodeDecodeError):
+            continue
+        if not same:
+            out.append((rel, line))
+    return out
+
+
+# ---------------------------------------------------------------- key order
+
+def _shape(annotation) -> tuple | None:
+    """How a field's value is laid out: ("model", M), ("list", shape), ("dict", shape), or None."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _shape(typing.get_args(annotation)[0])
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return ("model", annotation)
+    args = typing.get_args(annotation)
+    if origin is list and args:
+        inner = _shape(args[0])
+        return ("list", inner) if inner else None
+    if origin is dict and len(args) == 2:
+        inner = _shape(args[1])
+        return ("dict", inner) if inner else None
+    if origin in (typing.Union, types.UnionType):
+        return next((s for s in map(_shape, args) if s), None)
+    return None
+
+
+def _arrange(node, shape: tuple | None) -> None:
+    if shape is None:
+        return
+    what, inner = shape
+    if what == "list" and isinstance(node, CommentedSeq):
+        for item in node:
+            _arrange(item, inner)
+    elif what == "dict" and isinstance(node, CommentedMap):
+        for value in node.values():
+            _arrange(value, inner)
+    elif what == "model" and isinstance(node, CommentedMap):
+        fields = inner.model_fields
+        order = [k for k in fields if k in node] + [k for k in node if k not in fields]
+        if list(node) != order:
+            for key in order:
+                node.move_to_end(key)
+        for key, value in node.items():
+            if key in fields:
+                _arrange(value, _shape(fields[key].annotation))

@@ -1,0 +1,241 @@
+"""`awardsite new`: commented skeletons an office fills in, written where they belong.
+
+`new cycle` writes `content/<city>/<cycle>.yaml`; `new notice` and `new revocation`
+add an entry to an existing cycle file, keeping everything else in it (comments
+included) and leaving it in the canonical layout. The skeletons (`skeletons/*.yaml`)
+are valid as written, dated `today`, with every value the office must supply set to
+the placeholder "待填写" / "to fill in": `check` reports each one that is left as
+"still a placeholder", so nothing half-filled is published. Nothing is overwritten.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from pathlib import Path
+from string import Template
+
+import yaml
+
+from .canonical import canonical_text, kind_of
+from .errors import Problem, UsageError
+from .load import Document
+from .model import NOTICE_KINDS, Cycle
+
+PLACEHOLDER_ZH = "待填写"
+PLACEHOLDER_EN = "to fill in"
+PLACEHOLDER_URL = "https://to-fill-in.example/待填写"
+SKELETONS = Path(__file__).parent / "skeletons"
+
+
+# ---------------------------------------------------------------- the check
+
+def placeholder_problems(doc: Document) -> list[Problem]:
+    """A problem for every text still holding a placeholder of a skeleton."""
+    out: list[Problem] = []
+
+    def walk(value, place):
+        if isinstance(value, dict):
+            for key, inner in value.items():
+                walk(inner, place + (key,))
+        elif isinstance(value, list):
+            for i, inner in enumerate(value):
+                walk(inner, place + (i,))
+        elif isinstance(value, str) and (PLACEHOLDER_ZH in value or PLACEHOLDER_EN in value):
+            out.append(doc.problem(place, f"仍是占位内容“{PLACEHOLDER_ZH}”：请填写实际内容",
+                                   f"still a placeholder ('{PLACEHOLDER_EN}'): write the actual text"))
+
+    walk(doc.data, ())
+    return out
+
+
+# ---------------------------------------------------------------- the commands
+
+def new_cycle(root: Path, city: str, cycle_id: str, today: dt.date) -> tuple[Path, int]:
+    """Write the skeleton of a new cycle file. Returns its path and the line to start at."""
+    _known_city(root, city)
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,31}", cycle_id):
+        raise UsageError(f"届次标识“{cycle_id}”格式不符：只用小写英文字母、数字和连字符，如 2027 或 example-2027",
+                         f"cycle id '{cycle_id}' is not valid: lower-case letters, digits and hyphens only, e.g. 2027 or example-2027")
+    path = root / "content" / city / f"{cycle_id}.yaml"
+    if path.exists():
+        raise UsageError(f"{_rel(root, path)} 已存在，不会覆盖；添加通知请用 awardsite new notice",
+                         f"{_rel(root, path)} already exists and will not be overwritten; add a notice with awardsite new notice")
+    year = int(cycle_id[-4:]) if re.search(r"(^|-)(19|20)\d\d$", cycle_id) else today.year
+    regulation = _current_regulation(root, city, today)
+    example = "example: true  # 示例数据，不是真实记录 / example data, not a real record" if cycle_id.startswith("example-") else ""
+    text = _fill("cycle.yaml", city=city, cycle_id=_scalar(cycle_id), year=year,
+                 regulation=_scalar(regulation) + "  # 所依据的办法版本 / the regulation version it runs under"
+                 if regulation else "null  # 本站未收录所依据的办法 / the regulation is not held here", example=example)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(canonical_text(text, kind_of(f"content/{city}/{cycle_id}.yaml")), encoding="utf-8")
+    return path, _line_of(path.read_text(encoding="utf-8"), "title:")
+
+
+def new_notice(root: Path, city: str, cycle_id: str, kind: str, today: dt.date, notice_id: str | None = None) -> tuple[Path, int]:
+    """Add a notice skeleton to a cycle file. Returns the file and the line the notice starts at."""
+    path, data = _cycle_file(root, city, cycle_id)
+    if kind not in NOTICE_KINDS:
+        guess = difflib.get_close_matches(kind, list(NOTICE_KINDS), n=1)
+        raise UsageError(f"未知的通知类别“{kind}”" + (f"；是否应为“{guess[0]}”？" if guess else "") + f"；可用：{', '.join(NOTICE_KINDS)}",
+                         f"unknown notice kind '{kind}'" + (f"; did you mean '{guess[0]}'?" if guess else "") + f"; valid: {', '.join(NOTICE_KINDS)}")
+    taken = {n.get("id") for n in data.get("notices") or [] if isinstance(n, dict)}
+    if notice_id is None:  # the kind as an id: proposed-winners, else proposed-winners-2, -3, …
+        base = kind.replace("_", "-")
+        candidates = [base] + [f"{base}-{n}" for n in range(2, len(taken) + 3)]
+        notice_id = next(c for c in candidates if c not in taken)
+    elif notice_id in taken:
+        raise UsageError(f"本届已有 id 为“{notice_id}”的通知", f"the cycle already has a notice with id '{notice_id}'")
+    info = NOTICE_KINDS[kind]
+    example = bool(data.get("example"))
+    if kind == "call_for_applications":
+        period = f"deadline: {today + dt.timedelta(days=30)}  # 申报截止日期，请核对 / submission deadline: check it"
+    elif info.takes_objections:
+        days = _fact_param(root, city, data.get("regulation"), info.dimension, "working_days") or 5
+        period = (f"working_days: {days}  # 公示期（工作日），发布日为第 1 日；截止日由程序计算 /"
+                  " publicity period in working days, the publication day is day 1; the end is computed")
+    else:
+        period = "body:\n  zh: 待填写\n  en: to fill in"
+    objection = ("objection:  # 异议受理方式 / how to object\n"
+                 "  office:\n    zh: 待填写\n    en: to fill in\n"
+                 "  phone: 待填写\n  email: 待填写\n"
+                 "  how:\n    zh: 待填写\n    en: to fill in") if info.takes_objections else ""
+    item = _fill("notice.yaml", id=notice_id, kind=kind, kind_zh=info.zh, kind_en=info.en, today=today,
+                 source_url=_source_url(example), period=period, objection=objection)
+    return _add(root, path, "notices", item, notice_id)
+
+
+def new_revocation(root: Path, city: str, cycle_id: str, winner: str, today: dt.date) -> tuple[Path, int]:
+    """Add a revocation skeleton to a cycle file. Returns the file and the line it starts at."""
+    path, data = _cycle_file(root, city, cycle_id)
+    winners = {}
+    for other in sorted((root / "content" / city).glob("*.yaml")):
+        for w in (_read(other) or {}).get("winners") or []:
+            if isinstance(w, dict) and "id" in w:
+                winners[str(w["id"])] = w
+    if winner not in winners:
+        guess = difflib.get_close_matches(winner, sorted(winners), n=1)
+        raise UsageError(f"本市各届没有获奖者“{winner}”" + (f"；是否应为“{guess[0]}”？" if guess else f"；现有：{', '.join(sorted(winners)) or '无'}"),
+                         f"no winner '{winner}' in the city's cycles" + (f"; did you mean '{guess[0]}'?" if guess else f"; known: {', '.join(sorted(winners)) or 'none'}"))
+    dimension = "revocation_grounds_individual" if winners[winner].get("kind") == "individual" else "revocation_grounds_organisation"
+    article = (_fact(root, city, data.get("regulation"), dimension) or {}).get("cite", [{}])[0].get("article", 1)
+    item = _fill("revocation.yaml", winner=winner, today=today, article=article, source_url=_source_url(bool(data.get("example"))))
+    return _add(root, path, "revocations", item, winner)
+
+
+# ---------------------------------------------------------------- helpers
+
+def _fill(name: str, **values) -> str:
+    text = Template((SKELETONS / name).read_text(encoding="utf-8")).substitute(**values)
+    return "\n".join(line for line in text.split("\n") if line.strip()) + "\n"
+
+
+def _scalar(text: str) -> str:
+    """A string as YAML must write it: quoted when it would read as something else."""
+    return yaml.safe_dump(text, allow_unicode=True).removesuffix("\n...\n").strip()
+
+
+def _source_url(example: bool) -> str:
+    if example:
+        return ""  # an example cycle may omit it
+    return f"source_url: {PLACEHOLDER_URL}  # 官方网页地址 / the official web address"
+
+
+def _rel(root: Path, path: Path) -> str:
+    return path.relative_to(root).as_posix()
+
+
+def _read(path: Path):
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError):
+        return None
+
+
+def _known_city(root: Path, city: str) -> None:
+    known = sorted(p.parent.name for p in (root / "city_rules").glob("*/jurisdiction.yaml"))
+    if city not in known:
+        raise UsageError(f"未知地区“{city}”；已有：{', '.join(known)}（新的地区请先建立 city_rules/{city}/jurisdiction.yaml）",
+                         f"unknown city '{city}'; known: {', '.join(known)} (add city_rules/{city}/jurisdiction.yaml first)")
+
+
+def _cycle_file(root: Path, city: str, cycle_id: str) -> tuple[Path, dict]:
+    _known_city(root, city)
+    path = root / "content" / city / f"{cycle_id}.yaml"
+    if not path.exists():
+        known = sorted(p.stem for p in (root / "content" / city).glob("*.yaml"))
+        raise UsageError(f"没有届次文件 {_rel(root, path)}；已有：{', '.join(known) or '无'}；新的一届请用 awardsite new cycle",
+                         f"no cycle file {_rel(root, path)}; known: {', '.join(known) or 'none'}; start a new cycle with awardsite new cycle")
+    data = _read(path)
+    if not isinstance(data, dict):
+        raise UsageError(f"{_rel(root, path)} 无法读取：请先运行 awardsite check 修正",
+                         f"{_rel(root, path)} cannot be read: run awardsite check and fix it first")
+    return path, data
+
+
+def _regulations(root: Path, city: str) -> dict[str, dict]:
+    out = {}
+    for path in sorted((root / "city_rules" / city).glob("*.yaml")):
+        data = _read(path) if path.name != "jurisdiction.yaml" else None
+        if isinstance(data, dict) and "version" in data:
+            out[str(data["version"])] = data
+    return out
+
+
+def _current_regulation(root: Path, city: str, today: dt.date) -> str | None:
+    """The newest regulation version issued by `today` that is not a draft."""
+    issued = []
+    for version, data in _regulations(root, city).items():
+        day = data.get("issued") or dt.date.min
+        if not data.get("draft") and isinstance(day, dt.date) and day <= today:
+            issued.append((day, version))
+    return max(issued)[1] if issued else None
+
+
+def _fact(root: Path, city: str, version, dimension: str | None) -> dict | None:
+    data = _regulations(root, city).get(str(version)) if version is not None and dimension else None
+    fact = ((data or {}).get("facts") or {}).get(dimension)
+    return fact if isinstance(fact, dict) and not fact.get("not_specified") else None
+
+
+def _fact_param(root: Path, city: str, version, dimension: str | None, name: str):
+    value = ((_fact(root, city, version, dimension) or {}).get("params") or {}).get(name)
+    return value if isinstance(value, int) else None
+
+
+def _add(root: Path, path: Path, key: str, item: str, label: str) -> tuple[Path, int]:
+    """Append `item` to the list under top-level `key`, keeping the rest of the file."""
+    text = canonical_text(path.read_text(encoding="utf-8"), kind_of(_rel(root, path)))
+    lines = text.rstrip("\n").split("\n")
+    entry = []
+    for line in item.rstrip("\n").split("\n"):
+        if line.startswith("#"):
+            entry.append(line)
+        elif not any(not e.startswith("#") for e in entry):
+            entry.append("- " + line)
+        else:
+            entry.append("  " + line)
+    fields = list(Cycle.model_fields)
+    at = next((i for i, line in enumerate(lines) if re.match(rf"{key}:(\s|$)", line)), None)
+    if at is not None:
+        lines[at] = f"{key}:"
+        end = next((i for i in range(at + 1, len(lines)) if re.match(r"[A-Za-z_]", lines[i])), len(lines))
+        while end > at + 1 and lines[end - 1].startswith("#"):
+            end -= 1
+    else:
+        later = fields[fields.index(key) + 1:]
+        end = next((i for i, line in enumerate(lines) if re.match(r"([a-z_]+):", line) and line.split(":")[0] in later), len(lines))
+        while end > 0 and lines[end - 1].startswith("#"):
+            end -= 1
+        entry.insert(0, f"{key}:")
+    lines[end:end] = entry
+    result = canonical_text("\n".join(lines) + "\n", kind_of(_rel(root, path)))
+    path.write_text(result, encoding="utf-8")
+    marker = next(e for e in entry if e.startswith("- "))
+    return path, _line_of(result, marker, after=end)
+
+
+def _line_of(text: str, start: str, after: int = 0) -> int:
+    lines = text.split("\n")
+    return next((i + 1 for i in range(after, len(lines)) if lines[i].startswith(start)), 1)
