@@ -19,7 +19,10 @@ def doc(zh: str, en: str) -> str:
     return f"{zh} / {en}"
 
 
-Date = Annotated[dt.date, Field(strict=True)]
+# Every date of a record lies in this range; a date outside it is a typing mistake,
+# and the working-day engine need never count past it.
+FIRST_DATE, LAST_DATE = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
+Date = Annotated[dt.date, Field(strict=True, ge=FIRST_DATE, le=LAST_DATE)]
 Slug = Annotated[StrictStr, Field(pattern=r"^[a-z0-9][a-z0-9-]{0,63}$")]
 
 
@@ -226,15 +229,27 @@ CATEGORIES = {
 Url = Annotated[StrictStr, Field(pattern=r"^https?://")]
 
 
+MAX_WORKING_DAYS = 100  # publicity periods run 5 to 30 working days; a longer one is a typing mistake
+MAX_NAME = 200  # the longest registered organisation names are well under 100 characters
+MAX_TITLE = 500  # a notice's title as published; a longer one is a pasted body
+
+
+class Title(Record):
+    """A title in both languages, of a length a title can have."""
+
+    zh: StrictStr = Field(min_length=1, max_length=MAX_TITLE, description=doc("中文", "Chinese"))
+    en: StrictStr = Field(min_length=1, max_length=MAX_TITLE, description=doc("英文", "English"))
+
+
 class Name(Record):
-    zh: StrictStr = Field(min_length=1, description=doc("中文名称（以来源为准）", "Chinese name, as the source gives it"))
-    en: StrictStr | None = Field(None, min_length=1, description=doc(
+    zh: StrictStr = Field(min_length=1, max_length=MAX_NAME, description=doc("中文名称（以来源为准）", "Chinese name, as the source gives it"))
+    en: StrictStr | None = Field(None, min_length=1, max_length=MAX_NAME, description=doc(
         "英文名称；仅在确知官方英文名称时填写", "English name; only where the official English name is known"))
 
 
 class Source(Record):
     url: Url = Field(description=doc("来源网址", "source URL"))
-    title: Bilingual = Field(description=doc("来源标题", "title of the source"))
+    title: Title = Field(description=doc("来源标题", "title of the source"))
     published: Date | None = Field(None, description=doc("发布日期", "date published"))
 
 
@@ -253,14 +268,14 @@ class Notice(Record):
 
     id: Slug = Field(description=doc("标识（本届内唯一，小写英文）", "identifier, unique in the cycle, lower-case ASCII"))
     kind: Literal[tuple(NOTICE_KINDS)] = Field(description=doc("通知类别", "kind of notice"))  # type: ignore[valid-type]
-    title: Bilingual = Field(description=doc("标题", "title"))
+    title: Title = Field(description=doc("标题", "title"))
     published: Date = Field(description=doc("发布日期", "date published"))
     source_url: Url | None = Field(None, description=doc("官方来源网址（示例届次可省略）", "official source URL (may be omitted in an example cycle)"))
     document: StrictStr | None = Field(None, description=doc("文号", "document number"))
     issuer: Bilingual | None = Field(None, description=doc("发布机构", "issuing office"))
     body: Bilingual | None = Field(None, description=doc("正文（Markdown）", "body text (Markdown)"))
     deadline: Date | None = Field(None, description=doc("申报截止日期", "submission deadline"))
-    working_days: StrictInt | None = Field(None, ge=1, description=doc("公示期（工作日）", "publicity period in working days"))
+    working_days: StrictInt | None = Field(None, ge=1, le=MAX_WORKING_DAYS, description=doc("公示期（工作日）", "publicity period in working days"))
     end: Date | None = Field(None, description=doc("公示截止日期（与工作日数同写时须一致）", "last day of the publicity (must agree with working_days where both are given)"))
     counting: Literal["from_next_working_day"] | None = Field(None, description=doc(
         "计算方法：默认发布日（为工作日时）为第 1 日；from_next_working_day 自次一工作日起算",
@@ -338,7 +353,7 @@ class Cycle(Record):
     city: Slug = Field(description=doc("地区标识（与文件夹同名）", "the jurisdiction's id (the folder's name)"))
     cycle: StrictStr = Field(pattern=r"^[a-z0-9][a-z0-9-]{0,31}$", description=doc(
         "届次标识（与文件名同名，如 \"8\"、\"2014\"）", "cycle id (the file's name, e.g. \"8\" or \"2014\")"))
-    title: Bilingual = Field(description=doc("届次名称", "the cycle's name"))
+    title: Title = Field(description=doc("届次名称", "the cycle's name"))
     session: StrictInt | None = Field(None, ge=1, description=doc("第几届", "session number (第N届)"))
     year: StrictInt | None = Field(None, ge=1990, le=2100, description=doc("年度", "year"))
     regulation: StrictStr | None = Field(description=doc(
