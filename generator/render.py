@@ -71,8 +71,9 @@ def marked(text: str, quotes=()) -> Markup:
 
 
 def yaml_string(value) -> Markup:
-    """Text → a quoted YAML string (for the page's front matter)."""
-    return Markup(json.dumps(str(value), ensure_ascii=False))
+    """Text → a quoted YAML string (for the page's front matter), HTML-escaped: mkdocs and
+    the theme put the front matter's `title` into the page (<title>, the header) as it is."""
+    return Markup(json.dumps(html.escape(str(value), quote=False), ensure_ascii=False))
 
 
 def _finalize(value):
