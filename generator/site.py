@@ -112,6 +112,10 @@ def remove_abandoned_builds(site: Path) -> list[Path]:
     """Remove the temporary folders of builds that were killed half-way (`.site-new-<pid>-…`,
     `.site-old-<pid>`), so they never accumulate; a folder whose build is still running is kept."""
     removed = []
+    if not site.exists():  # killed between the two renames of the swap: put the old site back
+        olds = sorted((p for p in site.parent.glob(".site-old-*") if p.is_dir()), key=lambda p: p.stat().st_mtime)
+        if olds:
+            olds[-1].rename(site)
     for folder in sorted(site.parent.glob(".site-*")):
         parts = folder.name.split("-")
         if len(parts) < 3 or parts[1] not in ("new", "old") or not folder.is_dir():
