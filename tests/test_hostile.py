@@ -61,3 +61,23 @@ def test_hostile_file_gives_its_located_bilingual_error(project, entry):
 def test_the_project_is_clean_between_cases(project):
     result = run_cli("check", "--today", "2026-11-23", cwd=project)
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("key", ["zh/../../../etc/passwd.md", "en/notices/x/../../index.md", "zh//x.md", "zh/.hidden.md",
+                                 "zh/notices/Bad Name.md", "/etc/x.md", "zh/x.html"])
+def test_render_refuses_a_page_path_outside_the_docs_folder(key):
+    from generator.errors import DataError
+    from generator.render import _check_inside
+    with pytest.raises(DataError) as caught:
+        _check_inside(key)
+    assert str(caught.value.problems[0]) == (f"{key}:1:1: 页面路径不安全：“{key}”（只能由小写字母、数字和 - 组成，且须在网站目录内）"
+                                            f" | unsafe page path '{key}' (only lower-case letters, digits and '-', inside the site folder)")
+
+
+def test_a_hand_written_page_with_an_unsafe_name_stops_the_build_cleanly(scenario):
+    (scenario / "content" / "pages").mkdir(parents=True, exist_ok=True)
+    (scenario / "content" / "pages" / "Bad Name.zh.md").write_text("# x\n", encoding="utf-8")
+    result = run_cli("build", "--today", "2026-11-23", cwd=scenario)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[0].startswith("zh/Bad Name.md:1:1: 页面路径不安全")
+    assert not (scenario / "site").exists()
