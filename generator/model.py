@@ -23,6 +23,9 @@ def doc(zh: str, en: str) -> str:
 # and the working-day engine need never count past it.
 FIRST_DATE, LAST_DATE = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
 Date = Annotated[dt.date, Field(strict=True, ge=FIRST_DATE, le=LAST_DATE)]
+# An address as a page links it: http(s), and none of the characters that could end a
+# Markdown link or an HTML attribute early (spaces, quotes, <>, brackets); percent-encode them.
+URL_PATTERN = r"^https?://[^\s\"'<>()\[\]{}|\\^`]+$"
 Slug = Annotated[StrictStr, Field(pattern=r"^[a-z0-9][a-z0-9-]{0,63}$")]
 
 
@@ -157,7 +160,7 @@ class Regulation(Record):
     expiry_rule: ExpiryRule | None = Field(None, description=doc("有效期规则", "rule that fixes the expiry"))
     draft: StrictBool = Field(False, description=doc("征求意见稿", "a draft for public comment"))
     supersedes: StrictStr | None = Field(None, description=doc("被本文件取代的版本标识", "version id of the document it replaced"))
-    source_url: StrictStr | None = Field(None, pattern=r"^https?://", description=doc("官方来源网址", "official source URL"))
+    source_url: StrictStr | None = Field(None, pattern=URL_PATTERN, description=doc("官方来源网址", "official source URL"))
     source_file: StrictStr | None = Field(None, description=doc("shared/regulations 中的原文副本", "the copy in shared/regulations"))
     status_note: Bilingual | None = Field(None, description=doc("关于日期或效力的说明", "a note on dates or status"))
     text: RegulationText | None = Field(None, description=doc("全文；仅知元数据时省略", "full text; omitted when only metadata is known"))
@@ -190,7 +193,7 @@ class CalendarYear(Record):
     holidays: list[Date] = Field(description=doc("放假日（含周末）", "days off, weekends within them included"))
     workdays: list[Date] = Field(default_factory=list, description=doc("调休上班日（周末上班）", "make-up working days on weekends"))
     source: Bilingual = Field(description=doc("发布文件名称", "the notice that published it"))
-    source_url: StrictStr | None = Field(None, pattern=r"^https?://", description=doc("来源网址", "source URL"))
+    source_url: StrictStr | None = Field(None, pattern=URL_PATTERN, description=doc("来源网址", "source URL"))
 
 
 # ---------------------------------------------------------------- award cycles
@@ -226,7 +229,7 @@ CATEGORIES = {
     "individual_nomination": ("个人提名奖", "Individual nomination award"),
 }
 
-Url = Annotated[StrictStr, Field(pattern=r"^https?://")]
+Url = Annotated[StrictStr, Field(pattern=URL_PATTERN)]
 
 
 MAX_WORKING_DAYS = 100  # publicity periods run 5 to 30 working days; a longer one is a typing mistake

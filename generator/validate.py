@@ -112,9 +112,10 @@ def _problem(doc: Document, model: type[BaseModel], place: tuple, err: dict) -> 
     if kind == "string_pattern_mismatch" and str(ctx.get("pattern", "")).startswith("^[a-z0-9][a-z0-9-]"):
         return doc.problem(full, f"标识只能由小写英文字母 a–z、数字和连字符 - 组成（不能有 /、.. 或空格），实际为 {shown(received)}",
                            f"an id may hold only lower-case letters a-z, digits and '-' (no '/', '..' or spaces), but received {shown(received)}")
-    if kind == "string_pattern_mismatch" and ctx.get("pattern") == "^https?://":
-        return doc.problem(full, f"网址须以 http:// 或 https:// 开头，实际为 {shown(received)}",
-                           f"a URL must start with http:// or https://, but received {shown(received)}")
+    if kind == "string_pattern_mismatch" and str(ctx.get("pattern", "")).startswith("^https?://"):
+        return doc.problem(full, f"网址须以 http:// 或 https:// 开头，且不含空格、引号、<>、括号（请用 %20 等编码），实际为 {shown(received)}",
+                           f"a URL must start with http:// or https:// and hold no spaces, quotes, <>, or brackets"
+                           f" (percent-encode them, e.g. %20), but received {shown(received)}")
     if kind == "string_too_long":
         limit = ctx.get("max_length")
         return doc.problem(full, f"文字过长（{len(received)} 个字符，上限 {limit}）", f"text too long ({len(received)} characters; the limit is {limit})")
