@@ -237,16 +237,20 @@ MAX_NAME = 200  # the longest registered organisation names are well under 100 c
 MAX_TITLE = 500  # a notice's title as published; a longer one is a pasted body
 
 
+# A name or a title is one line: a line break would end the table row or heading it stands in.
+ONE_LINE = "^[^\n\r\u0085\u2028\u2029]*$"
+
+
 class Title(Record):
     """A title in both languages, of a length a title can have."""
 
-    zh: StrictStr = Field(min_length=1, max_length=MAX_TITLE, description=doc("中文", "Chinese"))
-    en: StrictStr = Field(min_length=1, max_length=MAX_TITLE, description=doc("英文", "English"))
+    zh: StrictStr = Field(min_length=1, max_length=MAX_TITLE, pattern=ONE_LINE, description=doc("中文", "Chinese"))
+    en: StrictStr = Field(min_length=1, max_length=MAX_TITLE, pattern=ONE_LINE, description=doc("英文", "English"))
 
 
 class Name(Record):
-    zh: StrictStr = Field(min_length=1, max_length=MAX_NAME, description=doc("中文名称（以来源为准）", "Chinese name, as the source gives it"))
-    en: StrictStr | None = Field(None, min_length=1, max_length=MAX_NAME, description=doc(
+    zh: StrictStr = Field(min_length=1, max_length=MAX_NAME, pattern=ONE_LINE, description=doc("中文名称（以来源为准）", "Chinese name, as the source gives it"))
+    en: StrictStr | None = Field(None, min_length=1, max_length=MAX_NAME, pattern=ONE_LINE, description=doc(
         "英文名称；仅在确知官方英文名称时填写", "English name; only where the official English name is known"))
 
 

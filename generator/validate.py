@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import Problem
 from .load import Document
+from .model import ONE_LINE
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -116,6 +117,9 @@ def _problem(doc: Document, model: type[BaseModel], place: tuple, err: dict) -> 
         return doc.problem(full, f"网址须以 http:// 或 https:// 开头，且不含空格、引号、<>、括号（请用 %20 等编码），实际为 {shown(received)}",
                            f"a URL must start with http:// or https:// and hold no spaces, quotes, <>, or brackets"
                            f" (percent-encode them, e.g. %20), but received {shown(received)}")
+    if kind == "string_pattern_mismatch" and ctx.get("pattern") == ONE_LINE:
+        return doc.problem(full, f"名称和标题只能写一行（不能换行），实际为 {shown(received)}",
+                           f"a name or title is one line (no line breaks), but received {shown(received)}")
     if kind == "string_too_long":
         limit = ctx.get("max_length")
         return doc.problem(full, f"文字过长（{len(received)} 个字符，上限 {limit}）", f"text too long ({len(received)} characters; the limit is {limit})")
