@@ -65,7 +65,7 @@ def _problem(doc: Document, model: type[BaseModel], place: tuple, err: dict) -> 
     kind, received, ctx = err["type"], err.get("input"), err.get("ctx") or {}
     written = doc.written.get(full)
     if written is not None and kind in ("string_type", "string_sub_type"):
-        return _read_as_number(doc, full, written, received)
+        return _unquoted(doc, full, written, received)
     if isinstance(received, str) and _FULL_WIDTH.search(received) and (
             kind.startswith(("date", "int")) or kind in ("string_pattern_mismatch", "is_instance_of")):
         half = received.translate(_TO_HALF_WIDTH)
@@ -147,7 +147,7 @@ _TO_HALF_WIDTH = {0xFF10 + i: ord("0") + i for i in range(10)} | {0xFF0D: "-", 0
 _LOOSE_DATE = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$")
 
 
-def _read_as_number(doc: Document, place: tuple, written: str, received: Any) -> Problem:
+def _unquoted(doc: Document, place: tuple, written: str, received: Any) -> Problem:
     """A value written without quotes that YAML 1.1 read as something else: say so, and say to quote it."""
     return doc.problem(place, f"应为文字，但 {written} 未加引号，YAML 把它读成了 {shown(received)}；请写作 \"{written}\"",
                        f"expected text, but YAML reads the unquoted {written} as {shown(received)}; write it in quotes: \"{written}\"")
