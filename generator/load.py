@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import unicodedata
+
 import yaml
 
 from .errors import Problem
@@ -30,6 +32,8 @@ class Document:
     data: Any
     values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    # a value YAML read as a number or true/false, as it was written ("0123", "12:30", "no")
+    written: dict[Path_, str] = field(default_factory=dict)
 
     def where(self, place: Path_, key: bool = False) -> tuple[int, int]:
         """Line and column of a value (or of its key), else of its nearest ancestor."""
@@ -74,6 +78,9 @@ def load_file(path: Path, root: Path) -> tuple[Document | None, list[Problem]]:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return fail(1, 1, "文件为 UTF-16 编码；请另存为 UTF-8",
                     "file is UTF-16 encoded; save it as UTF-8")
+    if _looks_utf16(raw):
+        return fail(1, 1, "文件似为 UTF-16 编码（无字节顺序标记）；请另存为 UTF-8",
+                    "file looks UTF-16 encoded (without a byte-order mark); save it as UTF-8")
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]  # a UTF-8 byte-order mark, as Windows Notepad writes: harmless
     try:
@@ -93,9 +100,19 @@ def load_file(path: Path, root: Path) -> tuple[Document | None, list[Problem]]:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         reason = " ".join(str(exc.problem or exc.context or "").split())
+        if "'\\t'" in reason:  # a tab where YAML wants spaces
+            return fail(line, column, f"YAML 语法错误：{reason}；缩进只能用空格，不能用制表符（Tab）",
+                        f"YAML syntax error: {reason}; indent with spaces, never tabs")
         return fail(line, column, f"YAML 语法错误：{reason}", f"YAML syntax error: {reason}")
+    except yaml.reader.ReaderError as exc:  # a control character: located by its position in the text
+        line, column = _line_column(text, exc.position)
+        name = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
+        return fail(line, column, f"文件含有不可打印的控制字符 {name}；请删除",
+                    f"file contains the control character {name}, which cannot be printed; delete it")
     except yaml.YAMLError as exc:
         return fail(1, 1, f"YAML 语法错误：{exc}", f"YAML syntax error: {exc}")
+    except RecursionError:
+        return fail(1, 1, f"嵌套层数过多（上限 {MAX_DEPTH} 层）", f"nested too deeply (the limit is {MAX_DEPTH} levels)")
     doc = Document(path, rel, None)
     if node is None:
         return fail(1, 1, "文件为空", "file is empty")
@@ -104,13 +121,63 @@ def load_file(path: Path, root: Path) -> tuple[Document | None, list[Problem]]:
     return (None if problems else doc), problems
 
 
+MAX_DEPTH = 50  # a record nests a handful of levels; a deeper file is a mistake or an attack
+
+# Characters that change how text is shown without being seen: zero-width characters,
+# direction marks, embeddings, overrides and isolates, and a byte-order mark inside
+# the text. A name or a title holding one can read differently from what it says
+# (U+202E turns "exe.txt" into "txt.exe"), so none may appear in any value or key.
+# Ideographic spaces (U+3000) and other visible spacing are ordinary text and allowed.
+INVISIBLE = frozenset(
+    [chr(c) for c in range(0x200B, 0x2010)]      # zero-width space, (non-)joiner, LRM, RLM
+    + [chr(c) for c in range(0x202A, 0x202F)]    # LRE, RLE, PDF, LRO, RLO
+    + [chr(c) for c in range(0x2060, 0x2065)]    # word joiner, invisible operators
+    + [chr(c) for c in range(0x2066, 0x206A)]    # LRI, RLI, FSI, PDI
+    + ["\u061c", "\ufeff"]                        # Arabic letter mark, BOM / zero-width no-break space
+)
+
+# The tags a plain record may carry (implicit or written as !!str etc.); any other
+# (!!python/object, !!binary, !custom) is refused rather than silently ignored.
+_STANDARD_TAGS = frozenset(f"tag:yaml.org,2002:{t}" for t in
+                           ("null", "bool", "int", "float", "str", "timestamp", "map", "seq"))
+
+
+def invisible_character(text: str) -> tuple[int, str] | None:
+    """The first invisible formatting character in `text`: (index, "U+202E RIGHT-TO-LEFT OVERRIDE")."""
+    for i, char in enumerate(text):
+        if char in INVISIBLE:
+            return i, f"U+{ord(char):04X} {unicodedata.name(char, 'FORMAT CHARACTER')}"
+    return None
+
+
+def _looks_utf16(raw: bytes) -> bool:
+    """UTF-16 without a byte-order mark: ASCII text with a NUL after (or before) each byte."""
+    head = raw[:200]
+    return len(head) >= 4 and (head[1::2].count(0) > len(head) // 4 or head[0::2].count(0) > len(head) // 4)
+
+
+def _line_column(text: str, position: int) -> tuple[int, int]:
+    before = text[:position]
+    return before.count("\n") + 1, position - (before.rfind("\n") + 1) + 1
+
+
 def _plain(node: yaml.Node, place: Path_, doc: Document, problems: list[Problem], ctor) -> Any:
     doc.values[place] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if getattr(node, "_seen", False):  # met before: an alias (*name)
-        problems.append(doc.problem(place, "不允许使用锚点和别名（& 与 *）；请直接写出内容",
-                                    "anchors and aliases (& and *) are not allowed; write the value out"))
+        if not getattr(doc, "_alias_reported", False):  # once a file: a "billion laughs" has thousands
+            doc._alias_reported = True
+            problems.append(doc.problem(place, "不允许使用锚点和别名（& 与 *）；请直接写出内容",
+                                        "anchors and aliases (& and *) are not allowed; write the value out"))
         return None
     node._seen = True  # a node met twice is an alias
+    if len(place) > MAX_DEPTH:
+        problems.append(doc.problem(place, f"嵌套层数过多（上限 {MAX_DEPTH} 层）", f"nested too deeply (the limit is {MAX_DEPTH} levels)"))
+        return None
+    if node.tag not in _STANDARD_TAGS:
+        tag = node.tag.replace("tag:yaml.org,2002:", "!!")  # as it was written
+        problems.append(doc.problem(place, f"不允许使用标签“{tag}”；请直接写出内容",
+                                    f"the tag '{tag}' is not allowed; write plain values"))
+        return None
     if isinstance(node, yaml.MappingNode):
         out: dict[Any, Any] = {}
         for key_node, value_node in node.value:
@@ -122,6 +189,10 @@ def _plain(node: yaml.Node, place: Path_, doc: Document, problems: list[Problem]
                 continue
             key = str(key_node.value)
             at = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            if (hidden := invisible_character(key)) is not None:
+                problems.append(Problem(doc.rel, at[0], at[1] + hidden[0], dotted(place + (key,)),
+                                        f"键中含有不可见的格式字符 {hidden[1]}；请删除", f"the key contains the invisible formatting character {hidden[1]}; delete it"))
+                continue
             if key in out:
                 first = doc.keys[place + (key,)]
                 problems.append(Problem(doc.rel, *at, dotted(place + (key,)),
@@ -134,7 +205,7 @@ def _plain(node: yaml.Node, place: Path_, doc: Document, problems: list[Problem]
     if isinstance(node, yaml.SequenceNode):
         return [_plain(child, place + (i,), doc, problems, ctor) for i, child in enumerate(node.value)]
     try:
-        return ctor.construct_object(node, deep=True)
+        value = ctor.construct_object(node, deep=True)
     except ValueError as exc:  # e.g. 2024-02-30 matches the timestamp pattern but is no date
         problems.append(doc.problem(place, f"不存在的日期“{node.value}”；日期格式为 YYYY-MM-DD",
                                     f"'{node.value}' is not a real date ({exc}); write dates as YYYY-MM-DD"))
@@ -142,3 +213,12 @@ def _plain(node: yaml.Node, place: Path_, doc: Document, problems: list[Problem]
     except yaml.YAMLError as exc:
         problems.append(doc.problem(place, f"无法读取的值“{node.value}”", f"unreadable value '{node.value}': {exc}"))
         return None
+    if isinstance(value, str):
+        hidden = invisible_character(value)
+        if hidden is not None:
+            problems.append(doc.problem(place, f"含有不可见的格式字符 {hidden[1]}（第 {hidden[0] + 1} 个字符）；请删除",
+                                        f"contains the invisible formatting character {hidden[1]} (character {hidden[0] + 1}); delete it"))
+            return None
+    elif isinstance(value, (bool, int, float)) and node.style is None:
+        doc.written[place] = node.value  # e.g. 0123 read as 83, 12:30 as 750, no as false
+    return value

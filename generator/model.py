@@ -19,7 +19,13 @@ def doc(zh: str, en: str) -> str:
     return f"{zh} / {en}"
 
 
-Date = Annotated[dt.date, Field(strict=True)]
+# Every date of a record lies in this range; a date outside it is a typing mistake,
+# and the working-day engine need never count past it.
+FIRST_DATE, LAST_DATE = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
+Date = Annotated[dt.date, Field(strict=True, ge=FIRST_DATE, le=LAST_DATE)]
+# An address as a page links it: http(s), and none of the characters that could end a
+# Markdown link or an HTML attribute early (spaces, quotes, <>, brackets); percent-encode them.
+URL_PATTERN = r"^https?://[^\s\"'<>()\[\]{}|\\^`]+$"
 Slug = Annotated[StrictStr, Field(pattern=r"^[a-z0-9][a-z0-9-]{0,63}$")]
 
 
@@ -154,7 +160,7 @@ class Regulation(Record):
     expiry_rule: ExpiryRule | None = Field(None, description=doc("有效期规则", "rule that fixes the expiry"))
     draft: StrictBool = Field(False, description=doc("征求意见稿", "a draft for public comment"))
     supersedes: StrictStr | None = Field(None, description=doc("被本文件取代的版本标识", "version id of the document it replaced"))
-    source_url: StrictStr | None = Field(None, pattern=r"^https?://", description=doc("官方来源网址", "official source URL"))
+    source_url: StrictStr | None = Field(None, pattern=URL_PATTERN, description=doc("官方来源网址", "official source URL"))
     source_file: StrictStr | None = Field(None, description=doc("shared/regulations 中的原文副本", "the copy in shared/regulations"))
     status_note: Bilingual | None = Field(None, description=doc("关于日期或效力的说明", "a note on dates or status"))
     text: RegulationText | None = Field(None, description=doc("全文；仅知元数据时省略", "full text; omitted when only metadata is known"))
@@ -187,7 +193,7 @@ class CalendarYear(Record):
     holidays: list[Date] = Field(description=doc("放假日（含周末）", "days off, weekends within them included"))
     workdays: list[Date] = Field(default_factory=list, description=doc("调休上班日（周末上班）", "make-up working days on weekends"))
     source: Bilingual = Field(description=doc("发布文件名称", "the notice that published it"))
-    source_url: StrictStr | None = Field(None, pattern=r"^https?://", description=doc("来源网址", "source URL"))
+    source_url: StrictStr | None = Field(None, pattern=URL_PATTERN, description=doc("来源网址", "source URL"))
 
 
 # ---------------------------------------------------------------- award cycles
@@ -223,18 +229,34 @@ CATEGORIES = {
     "individual_nomination": ("个人提名奖", "Individual nomination award"),
 }
 
-Url = Annotated[StrictStr, Field(pattern=r"^https?://")]
+Url = Annotated[StrictStr, Field(pattern=URL_PATTERN)]
+
+
+MAX_WORKING_DAYS = 100  # publicity periods run 5 to 30 working days; a longer one is a typing mistake
+MAX_NAME = 200  # the longest registered organisation names are well under 100 characters
+MAX_TITLE = 500  # a notice's title as published; a longer one is a pasted body
+
+
+# A name or a title is one line: a line break would end the table row or heading it stands in.
+ONE_LINE = "^[^\n\r\u0085\u2028\u2029]*$"
+
+
+class Title(Record):
+    """A title in both languages, of a length a title can have."""
+
+    zh: StrictStr = Field(min_length=1, max_length=MAX_TITLE, pattern=ONE_LINE, description=doc("中文", "Chinese"))
+    en: StrictStr = Field(min_length=1, max_length=MAX_TITLE, pattern=ONE_LINE, description=doc("英文", "English"))
 
 
 class Name(Record):
-    zh: StrictStr = Field(min_length=1, description=doc("中文名称（以来源为准）", "Chinese name, as the source gives it"))
-    en: StrictStr | None = Field(None, min_length=1, description=doc(
+    zh: StrictStr = Field(min_length=1, max_length=MAX_NAME, pattern=ONE_LINE, description=doc("中文名称（以来源为准）", "Chinese name, as the source gives it"))
+    en: StrictStr | None = Field(None, min_length=1, max_length=MAX_NAME, pattern=ONE_LINE, description=doc(
         "英文名称；仅在确知官方英文名称时填写", "English name; only where the official English name is known"))
 
 
 class Source(Record):
     url: Url = Field(description=doc("来源网址", "source URL"))
-    title: Bilingual = Field(description=doc("来源标题", "title of the source"))
+    title: Title = Field(description=doc("来源标题", "title of the source"))
     published: Date | None = Field(None, description=doc("发布日期", "date published"))
 
 
@@ -264,14 +286,14 @@ class Notice(Record):
 
     id: Slug = Field(description=doc("标识（本届内唯一，小写英文）", "identifier, unique in the cycle, lower-case ASCII"))
     kind: Literal[tuple(NOTICE_KINDS)] = Field(description=doc("通知类别", "kind of notice"))  # type: ignore[valid-type]
-    title: Bilingual = Field(description=doc("标题", "title"))
+    title: Title = Field(description=doc("标题", "title"))
     published: Date = Field(description=doc("发布日期", "date published"))
     source_url: Url | None = Field(None, description=doc("官方来源网址（示例届次可省略）", "official source URL (may be omitted in an example cycle)"))
     document: StrictStr | None = Field(None, description=doc("文号", "document number"))
     issuer: Bilingual | None = Field(None, description=doc("发布机构", "issuing office"))
     body: Bilingual | None = Field(None, description=doc("正文（Markdown）", "body text (Markdown)"))
     deadline: Date | None = Field(None, description=doc("申报截止日期", "submission deadline"))
-    working_days: StrictInt | None = Field(None, ge=1, description=doc("公示期（工作日）", "publicity period in working days"))
+    working_days: StrictInt | None = Field(None, ge=1, le=MAX_WORKING_DAYS, description=doc("公示期（工作日）", "publicity period in working days"))
     end: Date | None = Field(None, description=doc("公示截止日期（与工作日数同写时须一致）", "last day of the publicity (must agree with working_days where both are given)"))
     counting: Literal["from_next_working_day"] | None = Field(None, description=doc(
         "计算方法：默认发布日（为工作日时）为第 1 日；from_next_working_day 自次一工作日起算",
@@ -353,7 +375,7 @@ class Cycle(Record):
     city: Slug = Field(description=doc("地区标识（与文件夹同名）", "the jurisdiction's id (the folder's name)"))
     cycle: StrictStr = Field(pattern=r"^[a-z0-9][a-z0-9-]{0,31}$", description=doc(
         "届次标识（与文件名同名，如 \"8\"、\"2014\"）", "cycle id (the file's name, e.g. \"8\" or \"2014\")"))
-    title: Bilingual = Field(description=doc("届次名称", "the cycle's name"))
+    title: Title = Field(description=doc("届次名称", "the cycle's name"))
     session: StrictInt | None = Field(None, ge=1, description=doc("第几届", "session number (第N届)"))
     year: StrictInt | None = Field(None, ge=1990, le=2100, description=doc("年度", "year"))
     regulation: StrictStr | None = Field(description=doc(

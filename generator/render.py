@@ -21,8 +21,10 @@ from markupsafe import Markup
 
 from .awards import HOLDING, duties, revocation_views, winner_views
 from .collect import Corpus
+from .errors import DataError, Problem
 from .derive import compared_versions, regulation_views
 from .findings import FINDING_KINDS, findings, measurable
+from .markup import body_html
 from .model import CATEGORIES, NOTICE_KINDS, Citation, Regulation
 from .periods import NoticeView, notice_views
 from .text import anchor, cited_places, find_article, place_labels
@@ -70,8 +72,9 @@ def marked(text: str, quotes=()) -> Markup:
 
 
 def yaml_string(value) -> Markup:
-    """Text → a quoted YAML string (for the page's front matter)."""
-    return Markup(json.dumps(str(value), ensure_ascii=False))
+    """Text → a quoted YAML string (for the page's front matter), HTML-escaped: mkdocs and
+    the theme put the front matter's `title` into the page (<title>, the header) as it is."""
+    return Markup(json.dumps(html.escape(str(value), quote=False), ensure_ascii=False))
 
 
 def _finalize(value):
@@ -150,11 +153,13 @@ def render_site(corpus: Corpus, today: dt.date, root: Path) -> dict[str, str]:
         common = dict(lang=lang, t=t, t_in=strings.get, tr=tr, date=date, today=today, corpus=corpus, views=views,
                       columns=columns, groups=groups, cites=cites, find_article=find_article, r=records,
                       cite_label=cite_label, anchor=anchor, status_text=status_text, NOTICE_KINDS=NOTICE_KINDS,
-                      CATEGORIES=CATEGORIES, FINDING_KINDS=FINDING_KINDS, HOLDING=HOLDING, iso=dt.date.isoformat)
+                      CATEGORIES=CATEGORIES, FINDING_KINDS=FINDING_KINDS, HOLDING=HOLDING, iso=dt.date.isoformat,
+                      body_html=body_html)
         common["correction_label"] = correction_label  # office workflow: a corrected field in words
 
         def put(path: str, template: str, **context) -> None:
             key = f"{lang}/{path}"
+            _check_inside(key)
             if key in pages:
                 raise ValueError(f"two pages would be written to {key}")
             base = "../" * path.count("/")  # from this page back to the language root
@@ -190,6 +195,19 @@ def render_site(corpus: Corpus, today: dt.date, root: Path) -> dict[str, str]:
             put(page.name.removesuffix(f".{lang}.md") + ".md", "hand_written.md.j2",
                 body=Markup(page.read_text(encoding="utf-8")))
     return pages
+
+
+_SAFE_PATH = re.compile(r"^[a-z]{2}(/[a-z0-9][a-z0-9._-]*)+\.md$")
+
+
+def _check_inside(key: str) -> None:
+    """A page's path is made of ids the model has validated; refuse, rather than write,
+    any that would leave the docs folder or name something odd (a guard, should a
+    record type ever let an unchecked id through)."""
+    parts = key.split("/")
+    if not _SAFE_PATH.match(key) or any(part in ("", ".", "..") or part.startswith(".") for part in parts):
+        raise DataError([Problem(key, 1, 1, "", f"页面路径不安全：“{key}”（只能由小写字母、数字和 - 组成，且须在网站目录内）",
+                                 f"unsafe page path '{key}' (only lower-case letters, digits and '-', inside the site folder)")])
 
 
 @dataclass(frozen=True)

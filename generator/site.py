@@ -95,7 +95,8 @@ def publish(root: Path, site: Path, epoch: int) -> None:
     """Build into a temporary folder beside `site`, then swap it in."""
     site = site.resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
-    fresh = Path(tempfile.mkdtemp(prefix=".site-new-", dir=site.parent))
+    remove_abandoned_builds(site)
+    fresh = Path(tempfile.mkdtemp(prefix=f".site-new-{os.getpid()}-", dir=site.parent))
     try:
         run_mkdocs(root, fresh, epoch)
         old = site.with_name(f".site-old-{os.getpid()}")
@@ -105,3 +106,33 @@ def publish(root: Path, site: Path, epoch: int) -> None:
         shutil.rmtree(old, ignore_errors=True)
     finally:
         shutil.rmtree(fresh, ignore_errors=True)
+
+
+def remove_abandoned_builds(site: Path) -> list[Path]:
+    """Remove the temporary folders of builds that were killed half-way (`.site-new-<pid>-…`,
+    `.site-old-<pid>`), so they never accumulate; a folder whose build is still running is kept."""
+    removed = []
+    if not site.exists():  # killed between the two renames of the swap: put the old site back
+        olds = sorted((p for p in site.parent.glob(".site-old-*") if p.is_dir()), key=lambda p: p.stat().st_mtime)
+        if olds:
+            olds[-1].rename(site)
+    for folder in sorted(site.parent.glob(".site-*")):
+        parts = folder.name.split("-")
+        if len(parts) < 3 or parts[1] not in ("new", "old") or not folder.is_dir():
+            continue
+        pid = int(parts[2]) if parts[2].isdigit() else None
+        if pid is not None and pid != os.getpid() and _running(pid):
+            continue
+        shutil.rmtree(folder, ignore_errors=True)
+        removed.append(folder)
+    return removed
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

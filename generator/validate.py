@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from .errors import Problem
 from .load import Document
+from .model import ONE_LINE
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -61,6 +63,14 @@ def _problem(doc: Document, model: type[BaseModel], place: tuple, err: dict) -> 
     loc = tuple(part for part in err["loc"] if not (isinstance(part, str) and part[:1].isupper()))
     full = place + loc
     kind, received, ctx = err["type"], err.get("input"), err.get("ctx") or {}
+    written = doc.written.get(full)
+    if written is not None and kind in ("string_type", "string_sub_type"):
+        return _unquoted(doc, full, written, received)
+    if isinstance(received, str) and _FULL_WIDTH.search(received) and (
+            kind.startswith(("date", "int")) or kind in ("string_pattern_mismatch", "is_instance_of")):
+        half = received.translate(_TO_HALF_WIDTH)
+        return doc.problem(full, f"含有全角字符：{shown(received)}；请改用半角数字与符号，如 {shown(half)}",
+                           f"{shown(received)} has full-width characters; use half-width digits and signs: {shown(half)}")
     if kind == "extra_forbidden":
         name = str(loc[-1])
         allowed = _fields_at(model, loc[:-1])
@@ -81,6 +91,11 @@ def _problem(doc: Document, model: type[BaseModel], place: tuple, err: dict) -> 
         if isinstance(received, dt.datetime):
             return doc.problem(full, f"应为日期（YYYY-MM-DD），不要写时间：{received}",
                                f"expected a date (YYYY-MM-DD) without a time, but received {received}")
+        if isinstance(received, str) and (m := _LOOSE_DATE.match(received.strip())):
+            year, month, day = (int(g) for g in m.groups())
+            suggestion = f"{year:04d}-{month:02d}-{day:02d}"
+            return doc.problem(full, f"日期须写作 YYYY-MM-DD（月、日各两位），实际为 {shown(received)}；是否应为 {suggestion}？",
+                               f"write dates as YYYY-MM-DD with two-digit month and day, not {shown(received)}; did you mean {suggestion}?")
         return doc.problem(full, f"应为日期，格式 YYYY-MM-DD（如 2025-10-09），实际为 {shown(received)}",
                            f"expected a date as YYYY-MM-DD (e.g. 2025-10-09) but received {shown(received)}")
     if kind in ("int_type", "int_parsing", "int_from_float"):
@@ -95,13 +110,44 @@ def _problem(doc: Document, model: type[BaseModel], place: tuple, err: dict) -> 
     if kind in ("list_type", "dict_type", "model_type", "model_attributes_type"):
         want_zh, want_en = ("列表（每行以 - 开头）", "a list (lines starting with -)") if kind == "list_type" else ("字段映射（键: 值）", "a mapping (key: value)")
         return doc.problem(full, f"应为{want_zh}，实际为 {shown(received)}", f"expected {want_en} but received {shown(received)}")
+    if kind == "string_pattern_mismatch" and str(ctx.get("pattern", "")).startswith("^[a-z0-9][a-z0-9-]"):
+        return doc.problem(full, f"标识只能由小写英文字母 a–z、数字和连字符 - 组成（不能有 /、.. 或空格），实际为 {shown(received)}",
+                           f"an id may hold only lower-case letters a-z, digits and '-' (no '/', '..' or spaces), but received {shown(received)}")
+    if kind == "string_pattern_mismatch" and str(ctx.get("pattern", "")).startswith("^https?://"):
+        return doc.problem(full, f"网址须以 http:// 或 https:// 开头，且不含空格、引号、<>、括号（请用 %20 等编码），实际为 {shown(received)}",
+                           f"a URL must start with http:// or https:// and hold no spaces, quotes, <>, or brackets"
+                           f" (percent-encode them, e.g. %20), but received {shown(received)}")
+    if kind == "string_pattern_mismatch" and ctx.get("pattern") == ONE_LINE:
+        return doc.problem(full, f"名称和标题只能写一行（不能换行），实际为 {shown(received)}",
+                           f"a name or title is one line (no line breaks), but received {shown(received)}")
+    if kind == "string_too_long":
+        limit = ctx.get("max_length")
+        return doc.problem(full, f"文字过长（{len(received)} 个字符，上限 {limit}）", f"text too long ({len(received)} characters; the limit is {limit})")
     if kind == "string_pattern_mismatch":
         return doc.problem(full, f"格式不符（应匹配 {ctx.get('pattern')}），实际为 {shown(received)}",
                            f"wrong format (must match {ctx.get('pattern')}) but received {shown(received)}")
-    if kind in ("greater_than_equal", "less_than_equal", "too_short", "too_long", "string_too_short"):
+    if kind in ("greater_than_equal", "less_than_equal"):
+        limit = ctx.get("ge", ctx.get("le"))
+        limit, got = (str(v) if isinstance(v, dt.date) else v for v in (limit, received))
+        if kind == "greater_than_equal":
+            return doc.problem(full, f"应不小于 {limit}，实际为 {got}", f"must be at least {limit}, but received {got}")
+        return doc.problem(full, f"应不大于 {limit}，实际为 {got}", f"must be at most {limit}, but received {got}")
+    if kind in ("too_short", "too_long", "string_too_short"):
         return doc.problem(full, f"取值不符合要求：{err['msg']}，实际为 {shown(received)}", f"{err['msg']}, but received {shown(received)}")
     if kind == "value_error":
         message = str(ctx.get("error", err["msg"]))
         en, _, zh = message.partition(" / ")
         return doc.problem(full, zh or en, en)
     return doc.problem(full, f"值无效：{err['msg']}，实际为 {shown(received)}", f"{err['msg']}, but received {shown(received)}")
+
+
+# Full-width digits and signs, as a Chinese input method types them: ２０２５－０１－０５
+_FULL_WIDTH = re.compile("[\uff10-\uff19\uff0d\uff0f\uff1a\uff0e]")
+_TO_HALF_WIDTH = {0xFF10 + i: ord("0") + i for i in range(10)} | {0xFF0D: "-", 0xFF0F: "/", 0xFF1A: ":", 0xFF0E: "."}
+_LOOSE_DATE = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$")
+
+
+def _unquoted(doc: Document, place: tuple, written: str, received: Any) -> Problem:
+    """A value written without quotes that YAML 1.1 read as something else: say so, and say to quote it."""
+    return doc.problem(place, f"应为文字，但 {written} 未加引号，YAML 把它读成了 {shown(received)}；请写作 \"{written}\"",
+                       f"expected text, but YAML reads the unquoted {written} as {shown(received)}; write it in quotes: \"{written}\"")

@@ -65,3 +65,13 @@ def built_site(tmp_path_factory) -> Path:
     result = run_cli("build", "--today", "2026-11-23", cwd=project)
     assert result.returncode == 0, result.stderr
     return project / "site"
+
+
+def pytest_collection_modifyitems(config, items):
+    """The long fuzzing run (marker `fuzz`) runs only when asked for with `-m fuzz`."""
+    if "fuzz" in (config.option.markexpr or ""):
+        return
+    skip = pytest.mark.skip(reason="long fuzzing run: select it with -m fuzz")
+    for item in items:
+        if "fuzz" in item.keywords:
+            item.add_marker(skip)

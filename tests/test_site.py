@@ -5,6 +5,7 @@ same bytes."""
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 from pathlib import Path
 
@@ -121,6 +122,21 @@ def test_a_failed_build_leaves_the_last_good_site(tmp_path):
 
 def test_same_input_and_day_give_the_same_bytes(tmp_path, built_site):
     project = copy_project(tmp_path / "project", real_content=True)
+    assert run_cli("build", "--today", "2026-11-23", cwd=project).returncode == 0
+    assert digest(project / "site") == digest(built_site)
+    # the award-cycle pages are among them: every notice page, each city's cycles and winners
+    pages = set(digest(built_site))
+    for city, info in CORPUS.cities.items():
+        assert f"cities/{city}/index.html" in pages and f"en/winners/{city}/index.html" in pages
+        for cycle in info.cycles:
+            for notice in cycle.notices:
+                assert f"notices/{city}/{cycle.cycle}/{notice.id}/index.html" in pages
+                assert f"en/notices/{city}/{cycle.cycle}/{notice.id}/index.html" in pages
+    # files touched (same bytes, new modification times) and a fresh docs folder: same bytes again
+    shutil.rmtree(project / "build")
+    later = 2_000_000_000
+    for path in [*project.rglob("*.yaml"), *project.rglob("*.md"), *project.rglob("*.j2")]:
+        os.utime(path, (later, later))
     assert run_cli("build", "--today", "2026-11-23", cwd=project).returncode == 0
     assert digest(project / "site") == digest(built_site)
 

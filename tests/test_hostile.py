@@ -1,0 +1,83 @@
+"""Issue 8: the catalogue of hostile and broken input. Every file of
+tests/scenarios/hostile/ is dropped into a copy of the real project where its table
+entry (expected.yaml) says, and `awardsite check` must give exactly the located,
+bilingual line the table holds, exit 1, and never a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import SCENARIOS, copy_project, run_cli
+
+HOSTILE = SCENARIOS / "hostile"
+CATALOGUE = yaml.safe_load((HOSTILE / "expected.yaml").read_text(encoding="utf-8"))
+DEFAULT_TARGET = "content/xinyang/9.yaml"
+
+
+def case_bytes(entry: dict) -> bytes:
+    """The case's bytes as they go into the project: re-encoded, padded (generated at run time, never committed)."""
+    data = (HOSTILE / entry["case"]).read_text(encoding="utf-8").encode(entry.get("encoding", "utf-8"))
+    if "pad_to" in entry:
+        missing = entry["pad_to"] - len(data)
+        line = b"#" * 99 + b"\n"
+        data += line * (missing // len(line)) + b"#" * (missing % len(line) - 1) + b"\n"
+        assert len(data) == entry["pad_to"]
+    return data
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    return copy_project(tmp_path_factory.mktemp("hostile") / "project", real_content=True)
+
+
+def test_the_catalogue_covers_every_file_and_at_least_forty_cases():
+    files = sorted(p.name for p in HOSTILE.glob("*.yaml") if p.name != "expected.yaml")
+    assert sorted(entry["case"] for entry in CATALOGUE) == files
+    assert len(files) >= 40
+
+
+@pytest.mark.parametrize("entry", CATALOGUE, ids=[entry["case"] for entry in CATALOGUE])
+def test_hostile_file_gives_its_located_bilingual_error(project, entry):
+    target = project / entry.get("target", DEFAULT_TARGET)
+    new_folder = not target.parent.exists()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(case_bytes(entry))
+    try:
+        result = run_cli("check", "--today", "2026-11-23", cwd=project)
+    finally:
+        target.unlink()
+        if new_folder:
+            target.parent.rmdir()
+    assert "Traceback" not in result.stderr, result.stderr
+    assert result.returncode == 1, result.stdout
+    lines = result.stderr.splitlines()
+    assert lines[0] == entry["error"]
+    assert lines[-1] == "1 个问题；网站未更新 | 1 problem(s); the site was not changed"
+
+
+def test_the_project_is_clean_between_cases(project):
+    result = run_cli("check", "--today", "2026-11-23", cwd=project)
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("key", ["zh/../../../etc/passwd.md", "en/notices/x/../../index.md", "zh//x.md", "zh/.hidden.md",
+                                 "zh/notices/Bad Name.md", "/etc/x.md", "zh/x.html"])
+def test_render_refuses_a_page_path_outside_the_docs_folder(key):
+    from generator.errors import DataError
+    from generator.render import _check_inside
+    with pytest.raises(DataError) as caught:
+        _check_inside(key)
+    assert str(caught.value.problems[0]) == (f"{key}:1:1: 页面路径不安全：“{key}”（只能由小写字母、数字和 - 组成，且须在网站目录内）"
+                                            f" | unsafe page path '{key}' (only lower-case letters, digits and '-', inside the site folder)")
+
+
+def test_a_hand_written_page_with_an_unsafe_name_stops_the_build_cleanly(scenario):
+    (scenario / "content" / "pages").mkdir(parents=True, exist_ok=True)
+    (scenario / "content" / "pages" / "Bad Name.zh.md").write_text("# x\n", encoding="utf-8")
+    result = run_cli("build", "--today", "2026-11-23", cwd=scenario)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[0].startswith("zh/Bad Name.md:1:1: 页面路径不安全")
+    assert not (scenario / "site").exists()

@@ -1,0 +1,139 @@
+"""Issue 8: anything a record can contain reaches the reader as text. Names, titles and
+reasons holding HTML, script or template syntax are shown literally; notice bodies keep
+only an allow-list (no raw HTML, no javascript: or data: links, no images). Asserted on
+the built HTML of the real project with tests/scenarios/inert/example-hostile.yaml added."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import SCENARIOS, copy_project, run_cli
+from generator.markup import body_html
+
+CYCLE = "example-hostile"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("inert") / "project", real_content=True)
+    shutil.copy(SCENARIOS / "inert" / f"{CYCLE}.yaml", project / "content" / "xinyang" / f"{CYCLE}.yaml")
+    result = run_cli("build", "--today", "2026-11-23", cwd=project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+def soup(site: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+PAGES = [f"{lang}{path}" for lang in ("", "en/") for path in (
+    f"notices/xinyang/{CYCLE}/script-in-title", f"notices/xinyang/{CYCLE}/links",
+    f"notices/xinyang/{CYCLE}/images-and-frames", f"notices/xinyang/{CYCLE}/break-out",
+    f"notices/xinyang/{CYCLE}/allowed-markdown", "notices", "winners", "winners/xinyang", "revocations",
+    "cities/xinyang", "")]
+
+
+def assert_inert(page: BeautifulSoup, where: str) -> None:
+    for script in page.find_all("script"):
+        assert "alert" not in script.get_text() and not (script.get("src") or "").startswith(("http", "//")), where
+    for tag in page.find_all(True):
+        handlers = [name for name in tag.attrs if name.lower().startswith("on")]
+        assert not handlers, (where, tag.name, handlers)
+        for name in ("href", "src", "action", "data", "formaction"):
+            value = "".join(str(tag.get(name) or "").split()).lower()
+            assert not value.startswith(("javascript:", "data:", "vbscript:")), (where, tag)
+    content = page.find("article") or page  # the theme's own search form and icons are outside it
+    for tag in content.find_all(["img", "iframe", "object", "embed", "svg", "style", "form"]):
+        if tag.name == "img":
+            assert not (tag.get("src") or "").startswith(("http", "//")), (where, tag)
+        elif tag.name == "svg":  # the theme's own icons only
+            assert "alert" not in str(tag), (where, tag)
+        elif tag.name == "form":  # the notices table's own filter, which submits nowhere
+            assert tag.get("class") == ["notice-filters"] and not tag.get("action"), (where, tag)
+        elif tag.name == "style":
+            assert "display:none" not in tag.get_text(), where
+        else:
+            raise AssertionError(f"{where}: <{tag.name}> from a record")
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_showing_the_hostile_cycle_is_inert(site, path):
+    assert_inert(soup(site, path), path)
+
+
+def text_of(site: Path, path: str) -> str:
+    return soup(site, path).find("article").get_text()
+
+
+def test_html_and_script_in_names_and_titles_are_shown_as_text(site):
+    zh = text_of(site, f"notices/xinyang/{CYCLE}/script-in-title")
+    assert "<script>alert('title')</script>示例决定" in zh
+    en = text_of(site, f"en/notices/xinyang/{CYCLE}/script-in-title")
+    assert "<img src=x onerror=alert('title')> {{ config }} *not emphasis*" in en
+    assert "示例<script>alert('name')</script>有限公司" in text_of(site, "winners/xinyang")
+    assert "Example <b onmouseover=alert('name')>Co</b> | pipe [x](javascript:alert('md'))" in text_of(site, "en/winners")
+    assert "示例：<script>alert('reason')</script>" in text_of(site, "revocations")
+
+
+def test_template_syntax_in_records_is_shown_literally(site):
+    assert "示例{{ 7*7 }}{% raw %}公司" in text_of(site, "winners")
+    assert "Example {{ 7*7 }} Co {%# comment #%}" in text_of(site, "en/winners/xinyang")
+    assert "Example cycle <script>alert('cycle')</script> {% if true %}jinja{% endif %}" in text_of(site, "en/cities/xinyang")
+    assert "{{ 7*7 }}" in text_of(site, "en/revocations")
+
+
+def body(site: Path, path: str):
+    return soup(site, path).find(class_="notice-body")
+
+
+def test_links_keep_only_safe_schemes_and_get_rel(site):
+    zh = body(site, f"notices/xinyang/{CYCLE}/links")
+    assert [a.get("href") for a in zh.find_all("a")] == [None, None, None]
+    en = body(site, f"en/notices/xinyang/{CYCLE}/links")
+    links = {a.get_text(): a.get("href") for a in en.find_all("a")}
+    assert links == {"ok": "https://www.example.gov.cn/a", "relative": "../../", "mail": "mailto:office@example.org"}
+    assert all(a["rel"] == ["nofollow", "noopener", "noreferrer"] for a in en.find_all("a"))
+    assert "<a href=\"javascript:alert('raw')\">raw</a>" in en.get_text()
+
+
+def test_no_images_frames_or_objects_from_a_body(site):
+    for lang in ("", "en/"):
+        found = body(site, f"{lang}notices/xinyang/{CYCLE}/images-and-frames")
+        assert not found.find_all(["img", "iframe", "object", "svg", "style"])
+    assert "<iframe src=\"https://evil.example/\"></iframe>" in body(site, f"notices/xinyang/{CYCLE}/images-and-frames").get_text()
+
+
+def test_a_body_cannot_close_the_block_around_it(site):
+    page = soup(site, f"notices/xinyang/{CYCLE}/break-out")
+    found = page.find(class_="notice-body")
+    assert "</div></article><script>alert('breakout')</script><div>" in found.get_text()
+    assert found.find_parent("article") is not None
+    en = body(site, f"en/notices/xinyang/{CYCLE}/break-out")
+    assert "<script>alert('entity')</script>" in en.get_text()  # entities decode to text, never to tags
+    assert not en.find_all(["b", "script"]) and "{{ 7*7 }}" in en.get_text()
+
+
+def test_allowed_markdown_still_formats(site):
+    zh = body(site, f"notices/xinyang/{CYCLE}/allowed-markdown")
+    assert zh.find("strong").get_text() == "加粗" and zh.find("em").get_text() == "强调"
+    assert [li.get_text() for li in zh.find_all("li")] == ["第一项", "第二项"] and zh.find("blockquote")
+    en = body(site, f"en/notices/xinyang/{CYCLE}/allowed-markdown")
+    assert en.find("ol") and en.find("code").get_text() == "code"
+
+
+@pytest.mark.parametrize("source", [
+    "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "[x](javascript:alert(1))",
+    "[x](data:text/html,<script>alert(1)</script>)", "![i](https://evil.example/a.png)", "<iframe src=//evil.example>",
+    "&#60;script&#62;alert(1)&#60;/script&#62;", "</div><script>alert(1)</script>", "[x](  javascript:alert(1))",
+    "[x](java&#x09;script:alert(1))", "<a href='javascript:alert(1)'>x</a>", "[x]: javascript:alert(1)\n\n[y][x]",
+    "<https://ok.example/>", "<javascript:alert(1)>",
+])
+def test_body_html_leaves_nothing_active(source):
+    html = BeautifulSoup(str(body_html(source)), "html.parser")
+    assert_inert(html, source)
+    assert not html.find_all(["script", "img", "iframe"])
+    assert "\n" not in str(body_html(source))
