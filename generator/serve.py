@@ -20,12 +20,14 @@ _state: dict = {}
 
 def regenerate() -> None:
     from .collect import gather
+    from .exports import export_files
     from .render import render_site
     from .site import write_pages
 
     root, today = _state["root"], _state["today"]
     try:
-        write_pages(render_site(gather(root), today, root), root / "build" / "docs")
+        corpus = gather(root)
+        write_pages({**render_site(corpus, today, root), **export_files(corpus, today, root)}, root / "build" / "docs")
     except DataError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
