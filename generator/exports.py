@@ -249,7 +249,7 @@ def data_rows(corpus: Corpus, notices: list[NoticeView], today: dt.date, links: 
                     not_specified=fact.not_specified, value_zh=_pair(fact.value, "zh"), value_en=_pair(fact.value, "en"),
                     articles=_places(fact.cite), quotes=" | ".join(c.quote for c in fact.cite if c.quote),
                     page_zh=links.page("zh", path), page_en=links.page("en", path),
-                    source_url=reg.source_url or "", example=False))
+                    source_url=reg.source_url or "", source_file=reg.source_file or "", example=False))
     rows_notices = []
     for v in sorted(notices, key=lambda v: (v.city, v.cycle.cycle, v.notice.published, v.notice.id)):
         n, city, p = v.notice, corpus.cities[v.city].info.name, v.period
