@@ -225,10 +225,11 @@ def test_every_request_a_key_page_makes_stays_on_the_site(browser, origin, path,
     assert requests and elsewhere == []
 
 
+@pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "phone"])
 @pytest.mark.parametrize("lang", ["", "en/"], ids=["zh", "en"])
 @pytest.mark.parametrize("path", AUDITED)
-def test_axe_finds_no_serious_or_critical_violation(browser, origin, path, lang):
-    page = browser.new_page()
+def test_axe_finds_no_serious_or_critical_violation(browser, origin, path, lang, width):
+    page = browser.new_page(viewport={"width": width, "height": 900})
     page.goto(origin + lang + path)
     page.wait_for_load_state("networkidle")
     violations = Axe().run(page).response["violations"]
@@ -236,8 +237,8 @@ def test_axe_finds_no_serious_or_critical_violation(browser, origin, path, lang)
     counts: dict[str, int] = {}
     for v in violations:
         counts[v["impact"]] = counts.get(v["impact"], 0) + len(v["nodes"])
-    save_figures("axe", lang + path, {"counts": counts, "rules": sorted({v["id"] for v in violations})})
-    print(f"{lang + path or '/'}: {counts} {sorted({v['id'] for v in violations})}")
+    save_figures("axe", f"{lang + path} @{width}", {"counts": counts, "rules": sorted({v["id"] for v in violations})})
+    print(f"{lang + path or '/'} @{width}: {counts} {sorted({v['id'] for v in violations})}")
     serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in violations
                if v["impact"] in ("serious", "critical")]
     assert serious == []
