@@ -68,16 +68,19 @@ def command_check(root: Path, today: dt.date, strict: bool) -> int:
 
 def command_build(root: Path, today: dt.date, site: Path) -> int:
     from .collect import gather
+    from .exports import export_files
     from .render import render_site
     from .site import publish, write_pages
 
     corpus = gather(root)
     _check_corrections(corpus, today)
     pages = render_site(corpus, today, root)
-    written, removed = write_pages(pages, root / "build" / "docs")
+    exports = export_files(corpus, today, root)  # feeds, calendars, open data: built and swapped in with the pages
+    written, removed = write_pages({**pages, **exports}, root / "build" / "docs")
     noon = dt.datetime.combine(today, dt.time(12), ZoneInfo("Asia/Shanghai"))
     publish(root, site, int(noon.timestamp()))
-    print(f"Built {len(pages)} pages ({written} changed, {removed} removed) into {site} as of {today}")
+    print(f"Built {len(pages)} pages and {len(exports)} feed, calendar and data files "
+          f"({written} changed, {removed} removed) into {site} as of {today}")
     return 0
 
 

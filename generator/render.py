@@ -23,10 +23,12 @@ from .awards import HOLDING, duties, revocation_views, winner_views
 from .collect import Corpus
 from .errors import DataError, Problem
 from .derive import compared_versions, regulation_views
+from .exports import Links, fields, site_url
 from .findings import FINDING_KINDS, findings, measurable
 from .markup import body_html
 from .model import CATEGORIES, NOTICE_KINDS, Citation, Regulation
 from .periods import NoticeView, notice_views
+from .schema import SCHEMAS
 from .text import anchor, cited_places, find_article, place_labels
 from .corrections import correction_label
 
@@ -121,6 +123,7 @@ def render_site(corpus: Corpus, today: dt.date, root: Path) -> dict[str, str]:
     for dimension in corpus.dimensions:
         groups.setdefault(dimension.group, []).append(dimension)
     records = award_records(corpus, today)
+    subscribe = Links(site_url(root))  # feeds, calendars, open data (generator/exports.py)
     pages: dict[str, str] = {}
 
     for lang in LANGS:
@@ -154,7 +157,7 @@ def render_site(corpus: Corpus, today: dt.date, root: Path) -> dict[str, str]:
                       columns=columns, groups=groups, cites=cites, find_article=find_article, r=records,
                       cite_label=cite_label, anchor=anchor, status_text=status_text, NOTICE_KINDS=NOTICE_KINDS,
                       CATEGORIES=CATEGORIES, FINDING_KINDS=FINDING_KINDS, HOLDING=HOLDING, iso=dt.date.isoformat,
-                      body_html=body_html)
+                      body_html=body_html, subscribe=subscribe)
         common["correction_label"] = correction_label  # office workflow: a corrected field in words
 
         def put(path: str, template: str, **context) -> None:
@@ -191,6 +194,7 @@ def render_site(corpus: Corpus, today: dt.date, root: Path) -> dict[str, str]:
             put(f"winners/{city_id}.md", "winners_city.md.j2", city=city,
                 duties=duties(corpus, [w for w in records.winners_of(city_id) if w.status in HOLDING], today))
             put(f"cities/{city_id}.md", "city.md.j2", city=city)
+        put("data.md", "data.md.j2", data_fields=fields(), schema_names=sorted(SCHEMAS))  # the open data files, documented
         for page in sorted((root / "content" / "pages").glob(f"*.{lang}.md")):
             put(page.name.removesuffix(f".{lang}.md") + ".md", "hand_written.md.j2",
                 body=Markup(page.read_text(encoding="utf-8")))

@@ -21,6 +21,7 @@ _state: dict = {}
 def regenerate() -> None:
     from .collect import gather
     from .corrections import correction_problems
+    from .exports import export_files
     from .render import render_site
     from .site import write_pages
 
@@ -30,7 +31,7 @@ def regenerate() -> None:
         problems = correction_problems(corpus, today)  # office workflow: as check and build do
         if problems:
             raise DataError(problems)
-        write_pages(render_site(corpus, today, root), root / "build" / "docs")
+        write_pages({**render_site(corpus, today, root), **export_files(corpus, today, root)}, root / "build" / "docs")
     except DataError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)

@@ -195,3 +195,96 @@ def test_the_notices_table_filters_by_city_kind_and_status(browser, origin):
     assert 0 < len(visible) < total
     assert all("Xinyang" in text and "Open" in text for text in visible)
     page.close()
+
+
+# ---- feeds, calendars, open data, accessibility, print (issue 5)
+# Figures (requests and bytes per page, axe violations per page) are printed and saved
+# in tests/screenshots/issue5-*.json for the record.
+import json  # noqa: E402
+
+from axe_playwright_python.sync_playwright import Axe  # noqa: E402
+
+KEY_PAGES = ["", "regulations/xinyang/2022/", "compare/", NOTICE, "winners/", "guides/xinyang/", "notices/", "data/"]
+AUDITED = ["", "regulations/xinyang/2022/", "compare/", NOTICE, "winners/", "guides/xinyang/", "data/"]
+
+
+def save_figures(name: str, key: str, value) -> None:
+    SHOTS.mkdir(exist_ok=True)
+    report = SHOTS / f"issue5-{name}.json"
+    figures = json.loads(report.read_text(encoding="utf-8")) if report.exists() else {}
+    figures[key] = value
+    report.write_text(json.dumps(figures, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", ["", "en/"], ids=["zh", "en"])
+@pytest.mark.parametrize("path", KEY_PAGES)
+def test_every_request_a_key_page_makes_stays_on_the_site(browser, origin, path, lang):
+    page = browser.new_page()
+    requests, sizes = [], []
+    page.on("request", lambda r: requests.append(r.url))
+    page.on("requestfinished", lambda r: sizes.append(r.sizes()["responseBodySize"]))
+    page.goto(origin + lang + path)
+    page.wait_for_load_state("networkidle")
+    search(page, "示例" if not lang else "example")  # the search index is loaded too
+    page.close()
+    elsewhere = [u for u in requests if not u.startswith((origin, "data:", "blob:"))]
+    save_figures("requests", lang + path, {"requests": len(requests), "bytes": sum(sizes)})
+    print(f"{lang + path or '/'}: {len(requests)} requests, {sum(sizes)} bytes")
+    assert requests and elsewhere == []
+
+
+@pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "phone"])
+@pytest.mark.parametrize("lang", ["", "en/"], ids=["zh", "en"])
+@pytest.mark.parametrize("path", AUDITED)
+def test_axe_finds_no_serious_or_critical_violation(browser, origin, path, lang, width):
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(origin + lang + path)
+    page.wait_for_load_state("networkidle")
+    violations = Axe().run(page).response["violations"]
+    page.close()
+    counts: dict[str, int] = {}
+    for v in violations:
+        counts[v["impact"]] = counts.get(v["impact"], 0) + len(v["nodes"])
+    save_figures("axe", f"{lang + path} @{width}", {"counts": counts, "rules": sorted({v["id"] for v in violations})})
+    print(f"{lang + path or '/'} @{width}: {counts} {sorted({v['id'] for v in violations})}")
+    serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in violations
+               if v["impact"] in ("serious", "critical")]
+    assert serious == []
+
+
+@pytest.mark.parametrize("path", [NOTICE, "regulations/xinyang/2022/", "en/" + NOTICE, "en/regulations/xinyang/2022/"])
+def test_a_notice_and_a_regulation_print_without_the_site_around_them(browser, origin, path):
+    page = browser.new_page(viewport={"width": 794, "height": 1123})  # A4 at 96 dpi
+    page.goto(origin + path)
+    page.wait_for_load_state("networkidle")
+    page.emulate_media(media="print")
+    for chrome in (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-search", ".md-footer", ".subscribe"):
+        assert all(not element.is_visible() for element in page.locator(chrome).all()), chrome
+    assert page.locator("h1").first.is_visible()
+    assert page.locator("article").first.bounding_box()["width"] >= 600  # the text takes the page
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"{path} prints wider than the page by {overflow}px"
+    for element in page.locator("article details").all():
+        assert page.evaluate("d => getComputedStyle(d.lastElementChild).display", element.element_handle()) != "none"
+        assert element.locator(":scope > :not(summary)").first.is_visible()
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=SHOTS / f"print_{path.strip('/').replace('/', '_')}.png", full_page=True)
+    page.close()
+
+
+@pytest.mark.parametrize("lang, query, expected", [
+    ("", "示例茶业有限公司", "winners/xinyang/"),   # an organisation's name → its city's winners
+    ("", "公示期", "notices/"),                     # a Chinese term
+    ("", "撤销", "revocations/"),
+    ("en/", "revocation", "en/revocations/"),       # an English term
+    ("en/", "publicity period", "en/notices/"),
+])
+def test_search_finds_the_page_in_the_readers_language_only(browser, origin, lang, query, expected):
+    page, trouble = open_page(browser, origin + lang + "about/")
+    hrefs = search(page, query)
+    assert any(h.startswith(origin + expected) for h in hrefs), hrefs
+    if lang:
+        assert all(h.startswith(origin + "en/") for h in hrefs), hrefs
+    else:
+        assert not [h for h in hrefs if h.startswith(origin + "en/")], hrefs
+    assert trouble == []

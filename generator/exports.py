@@ -1,0 +1,315 @@
+"""Exports: the gathered records → feeds, calendars and open data files.
+
+One job: turn what `collect` gathered and `periods` / `awards` / `derive` worked out
+into files a program reads — RSS 2.0 and Atom feeds of notices per language (all
+cities and per city, written by feedgen), iCalendar files of deadlines and publicity
+ends (written by icalendar, Asia/Shanghai with its VTIMEZONE), and JSON and CSV of
+regulation facts, notices, winners and revocations with the JSON Schema beside them.
+
+The columns of the data files come from one table, `open_data.yaml`, which also
+renders the data page. Nothing here reads the clock: every date stamp comes from the
+records or from `today`, and everything is sorted, so the same input and the same
+`--today` give the same bytes.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+import yaml
+from feedgen.feed import FeedGenerator
+from icalendar import Calendar, Event
+
+from .awards import revocation_views, winner_views
+from .collect import Corpus
+from .derive import regulation_views
+from .model import NOTICE_KINDS, Citation
+from .periods import NoticeView, notice_views
+from .schema import SCHEMAS, schema_text
+
+TZ = ZoneInfo("Asia/Shanghai")
+LANGS = ("zh", "en")
+DATASETS = ("regulation_facts", "notices", "winners", "revocations")
+DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
+# feed and calendar wording: one table, looked up by key
+WORDS = {
+    "feed_title": {"zh": "市长质量奖通知与公示", "en": "Mayor's Quality Award notices"},
+    "feed_city_title": {"zh": "{city}市长质量奖通知与公示", "en": "{city}: Mayor's Quality Award notices"},
+    "feed_description": {"zh": "各地市长质量奖的申报通知、公示与决定（含示例数据，均已标明）。",
+                         "en": "Calls, publicity notices and decisions of China's Mayor's Quality Awards "
+                               "(example records included, each marked)."},
+    "example": {"zh": "示例", "en": "Example"},
+    "deadline": {"zh": "申报截止：{day}", "en": "Submissions due: {day}"},
+    "publicity": {"zh": "公示期：{start} 至 {end}（{n} 个工作日）", "en": "Publicity: {start} to {end} ({n} working days)"},
+    "provisional": {"zh": "暂定（所跨年份的放假安排尚未公布）", "en": "provisional (a year's holiday schedule is not yet published)"},
+    "source": {"zh": "来源：{url}", "en": "Source: {url}"},
+    "no_source": {"zh": "示例数据，无来源", "en": "example data, no source"},
+    "ends": {"zh": "截止", "en": "ends"},
+    "calendar_name": {"zh": "市长质量奖截止日期", "en": "Mayor's Quality Award deadlines"},
+}
+
+
+def site_url(root: Path) -> str:
+    """The address the site is published at, as mkdocs.yml gives it (with `!ENV`)."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with open(root / "mkdocs.yml", encoding="utf-8") as file:
+        url = yaml_load(file).get("site_url") or DEFAULT_SITE_URL
+    return url if url.endswith("/") else url + "/"
+
+
+@cache
+def fields() -> dict:
+    """The documented files and columns (open_data.yaml)."""
+    return yaml.safe_load(Path(__file__).with_name("open_data.yaml").read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True)
+class Links:
+    """Absolute addresses of the exports, for the pages' subscribe links."""
+
+    site: str
+
+    def lang_root(self, lang: str) -> str:
+        return self.site if lang == "zh" else f"{self.site}{lang}/"
+
+    def feed(self, lang: str, fmt: str, city: str | None = None) -> str:
+        return f"{self.lang_root(lang)}feeds/{city or 'notices'}.{fmt}.xml"
+
+    def ics(self, city: str | None = None) -> str:
+        return f"{self.site}calendar/{city or 'deadlines'}.ics"
+
+    def webcal(self, city: str | None = None) -> str:
+        return "webcal://" + self.ics(city).split("://", 1)[1]
+
+    def data(self, name: str) -> str:
+        return f"{self.site}data/{name}"
+
+    def page(self, lang: str, path: str) -> str:
+        """The address of a page rendered at `path` (e.g. notices/x/y/z.md)."""
+        path = path.removesuffix(".md").removesuffix("index")
+        return self.lang_root(lang) + (path + "/" if path and not path.endswith("/") else path)
+
+
+def export_files(corpus: Corpus, today: dt.date, root: Path) -> dict[str, str]:
+    """Every export, as {path under the docs folder: text}; zh/ is published at /, en/ at /en/."""
+    links = Links(site_url(root))
+    calendar = corpus.work_calendar()
+    cycles = [c for city in corpus.cities.values() for c in city.cycles]
+    notices = notice_views(cycles, calendar, today)
+    out: dict[str, str] = {}
+    for lang in LANGS:
+        out |= feeds(corpus, notices, today, links, lang)
+    out["zh/calendar/deadlines.ics"] = ics(corpus, notices, today, links)
+    for city_id in corpus.cities:
+        out[f"zh/calendar/{city_id}.ics"] = ics(corpus, notices, today, links, city_id)
+    for name, rows in data_rows(corpus, notices, today, links).items():
+        out[f"zh/data/{name}.json"] = as_json(name, rows, today)
+        out[f"zh/data/{name}.csv"] = as_csv(name, rows)
+    for name, model in SCHEMAS.items():
+        out[f"zh/data/schema/{name}"] = schema_text(model)
+    return out
+
+
+# ---------------------------------------------------------------- feeds
+
+def _published(view: NoticeView) -> dt.datetime:
+    return dt.datetime.combine(view.notice.published, dt.time(0), TZ)
+
+
+def _summary(view: NoticeView, lang: str, corpus: Corpus) -> str:
+    w = {k: v[lang] for k, v in WORDS.items()}
+    n, city = view.notice, corpus.cities[view.city].info.name
+    parts = [f"{getattr(city, lang)} · {getattr(NOTICE_KINDS[n.kind], lang)} · {getattr(view.cycle.title, lang)}"]
+    if view.period and view.period.kind == "deadline":
+        parts.append(w["deadline"].format(day=view.period.end.isoformat()))
+    elif view.period:
+        parts.append(w["publicity"].format(start=view.period.start.isoformat(), end=view.period.end.isoformat(),
+                                           n=view.period.working_days))
+    if view.period and view.period.provisional:
+        parts.append(w["provisional"])
+    parts.append(w["source"].format(url=n.source_url) if n.source_url else w["no_source"])
+    return "\n".join(parts)
+
+
+def _title(view: NoticeView, lang: str) -> str:
+    prefix = f"[{WORDS['example'][lang]}] " if view.cycle.example else ""
+    return prefix + getattr(view.notice.title, lang)
+
+
+def feeds(corpus: Corpus, notices: list[NoticeView], today: dt.date, links: Links, lang: str) -> dict[str, str]:
+    """RSS 2.0 and Atom of the notices published by `today`, all cities and each city."""
+    out = {}
+    published = [v for v in notices if v.notice.published <= today]
+    for city_id in (None, *corpus.cities):
+        items = [v for v in published if city_id in (None, v.city)]
+        words = {k: v[lang] for k, v in WORDS.items()}
+        title = (words["feed_city_title"].format(city=getattr(corpus.cities[city_id].info.name, lang))
+                 if city_id else words["feed_title"])
+        name = city_id or "notices"
+        for fmt in ("rss", "atom"):
+            fg = FeedGenerator()
+            fg.id(links.feed(lang, "atom", city_id))
+            fg.title(title)
+            fg.subtitle(words["feed_description"])
+            fg.language("zh-CN" if lang == "zh" else "en")
+            fg.link(href=links.feed(lang, fmt, city_id), rel="self")
+            fg.link(href=links.page(lang, "notices/index.md"), rel="alternate")  # RSS <link>: the last one given
+            # the newest item's day, or `today` for an empty feed: never the clock
+            stamp = _published(items[0]) if items else dt.datetime.combine(today, dt.time(0), TZ)
+            fg.updated(stamp)
+            fg.lastBuildDate(stamp)
+            for view in reversed(items):  # feedgen prepends: oldest in first, newest on top
+                link = links.page(lang, view.path)
+                entry = fg.add_entry()
+                entry.id(link)
+                entry.guid(link, permalink=True)
+                entry.title(_title(view, lang))
+                entry.link(href=link)
+                entry.published(_published(view))
+                entry.updated(_published(view))
+                entry.summary(_summary(view, lang, corpus))  # RSS <description>, Atom <summary>
+                entry.category(term=view.notice.kind, label=getattr(NOTICE_KINDS[view.notice.kind], lang))
+            text = fg.rss_str(pretty=True) if fmt == "rss" else fg.atom_str(pretty=True)
+            out[f"{lang}/feeds/{name}.{fmt}.xml"] = text.decode("utf-8")
+    return out
+
+
+# ---------------------------------------------------------------- calendars
+
+def ics(corpus: Corpus, notices: list[NoticeView], today: dt.date, links: Links, city_id: str | None = None) -> str:
+    """Each notice's last day as an event from 00:00 to 23:59:59 Asia/Shanghai: the
+    period ends at midnight in Beijing, wherever the reader's calendar is set."""
+    host = urlsplit(links.site).hostname or "awardsite"
+    cal = Calendar()
+    cal.add("prodid", "-//awardsite//Mayor's Quality Award deadlines//ZH-EN")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    name = WORDS["calendar_name"]
+    city_name = corpus.cities[city_id].info.name if city_id else None
+    cal.add("x-wr-calname", f"{city_name.zh}：{name['zh']} / {city_name.en}: {name['en']}" if city_name
+            else f"{name['zh']} / {name['en']}")
+    cal.add("x-wr-timezone", "Asia/Shanghai")
+    stamp = dt.datetime.combine(today, dt.time(0), TZ).astimezone(dt.timezone.utc)
+    views = sorted((v for v in notices if v.period and city_id in (None, v.city)),
+                   key=lambda v: (v.period.end, v.city, v.cycle.cycle, v.notice.id))
+    for view in views:
+        n, what = view.notice, view.period.kind
+        kind = NOTICE_KINDS[n.kind]
+        example = f"[{WORDS['example']['zh']} {WORDS['example']['en']}] " if view.cycle.example else ""
+        event = Event()
+        event.add("uid", f"{view.city}-{view.cycle.cycle}-{n.id}-{'deadline' if what == 'deadline' else 'publicity-end'}@{host}")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", dt.datetime.combine(view.period.end, dt.time(0), TZ))
+        event.add("dtend", dt.datetime.combine(view.period.end, dt.time(23, 59, 59), TZ))
+        event.add("summary", f"{example}{kind.zh}{WORDS['ends']['zh']}：{n.title.zh} / {kind.en} {WORDS['ends']['en']}: {n.title.en}")
+        event.add("description", "\n\n".join([
+            _summary(view, "zh", corpus), _summary(view, "en", corpus),
+            f"{links.page('zh', view.path)}\n{links.page('en', view.path)}"]))
+        event.add("url", links.page("zh", view.path))
+        event.add("categories", [kind.en])
+        event.add("transp", "TRANSPARENT")
+        cal.add_component(event)
+    cal.add_missing_timezones()
+    return cal.to_ical().decode("utf-8")
+
+
+# ---------------------------------------------------------------- open data
+
+def _places(cites: list[Citation]) -> str:
+    return ";".join(".".join(str(x) for x in (c.article, c.paragraph, c.item) if x is not None) for c in cites)
+
+
+def _pair(value, lang: str) -> str:
+    return getattr(value, lang) or "" if value is not None else ""
+
+
+def data_rows(corpus: Corpus, notices: list[NoticeView], today: dt.date, links: Links) -> dict[str, list[dict]]:
+    """The rows of each data file, keyed as open_data.yaml documents them."""
+    views = regulation_views(corpus, today)
+    dims = {d.key: d for d in corpus.dimensions}
+    facts = []
+    for city_id, city in corpus.cities.items():
+        for reg in city.regulations:
+            path = f"regulations/{city_id}/{reg.version}.md"
+            for key in sorted(reg.facts, key=lambda k: (list(dims).index(k) if k in dims else len(dims), k)):
+                fact = reg.facts[key]
+                facts.append(dict(
+                    city=city_id, city_zh=city.info.name.zh, city_en=city.info.name.en, version=reg.version,
+                    title_zh=reg.title.zh, title_en=reg.title.en, status=views[(city_id, reg.version)].status,
+                    dimension=key, dimension_zh=dims[key].zh if key in dims else "", dimension_en=dims[key].en if key in dims else "",
+                    not_specified=fact.not_specified, value_zh=_pair(fact.value, "zh"), value_en=_pair(fact.value, "en"),
+                    articles=_places(fact.cite), quotes=" | ".join(c.quote for c in fact.cite if c.quote),
+                    page_zh=links.page("zh", path), page_en=links.page("en", path),
+                    source_url=reg.source_url or "", source_file=reg.source_file or "", example=False))
+    rows_notices = []
+    for v in sorted(notices, key=lambda v: (v.city, v.cycle.cycle, v.notice.published, v.notice.id)):
+        n, city, p = v.notice, corpus.cities[v.city].info.name, v.period
+        rows_notices.append(dict(
+            city=v.city, city_zh=city.zh, city_en=city.en, cycle=v.cycle.cycle, cycle_title_zh=v.cycle.title.zh,
+            cycle_title_en=v.cycle.title.en, id=n.id, kind=n.kind, kind_zh=NOTICE_KINDS[n.kind].zh,
+            kind_en=NOTICE_KINDS[n.kind].en, title_zh=n.title.zh, title_en=n.title.en, published=n.published.isoformat(),
+            document=n.document or "", issuer_zh=_pair(n.issuer, "zh"), issuer_en=_pair(n.issuer, "en"),
+            period_kind=p.kind if p else "", period_start=p.start.isoformat() if p else "",
+            period_end=p.end.isoformat() if p else "", working_days=p.working_days if p else None,
+            provisional=p.provisional if p else False, status=v.status or "",
+            objection_phone=(n.objection.phone or "") if n.objection else "",
+            objection_email=(n.objection.email or "") if n.objection else "",
+            page_zh=links.page("zh", v.path), page_en=links.page("en", v.path),
+            source_url=n.source_url or "", example=v.cycle.example))
+    winners = winner_views(corpus, today)
+    rows_winners = []
+    for (city_id, _), w in sorted(winners.items()):
+        x, city = w.winner, corpus.cities[city_id].info.name
+        decision = next((n.source_url for n in w.cycle.notices if n.kind == "award_decision" and n.source_url), None)
+        rows_winners.append(dict(
+            city=city_id, city_zh=city.zh, city_en=city.en, cycle=w.cycle.cycle, id=x.id, name_zh=x.name.zh,
+            name_en=x.name.en or "", kind=x.kind, award=x.award, sector_zh=_pair(x.sector, "zh"),
+            sector_en=_pair(x.sector, "en"), district_zh=_pair(x.district, "zh"), district_en=_pair(x.district, "en"),
+            credit_code=x.credit_code or "", employer_zh=_pair(x.employer, "zh"), employer_en=_pair(x.employer, "en"),
+            decided=w.decided.isoformat() if w.decided else "", valid_until=w.valid_until.isoformat() if w.valid_until else "",
+            status=w.status, page_zh=links.page("zh", f"winners/{city_id}.md"), page_en=links.page("en", f"winners/{city_id}.md"),
+            source_url=x.source_url or decision or (w.cycle.sources[0].url if w.cycle.sources else ""),
+            example=w.cycle.example))
+    rows_revocations = []
+    for r in sorted(revocation_views(corpus, winners), key=lambda r: (r.cycle.city, r.revocation.decided, r.revocation.winner)):
+        x = r.revocation
+        rows_revocations.append(dict(
+            city=r.cycle.city, cycle=r.cycle.cycle, winner=x.winner, winner_name_zh=r.winner.winner.name.zh,
+            decided=x.decided.isoformat(), document=x.document or "", grounds=_places(x.grounds),
+            reason_zh=x.reason.zh, reason_en=x.reason.en, ban_until=r.ban.until.isoformat() if r.ban.until else "",
+            ban_permanent=r.ban.permanent, page_zh=links.page("zh", "revocations/index.md"),
+            page_en=links.page("en", "revocations/index.md"), source_url=x.source_url or "", example=r.cycle.example))
+    rows = dict(regulation_facts=facts, notices=rows_notices, winners=rows_winners, revocations=rows_revocations)
+    for name, table in rows.items():
+        documented = list(fields()[name]["columns"])
+        for row in table:
+            if list(row) != documented:
+                raise ValueError(f"{name}: the columns written {list(row)} are not those documented in open_data.yaml {documented}")
+    return rows
+
+
+def as_json(name: str, rows: list[dict], today: dt.date) -> str:
+    table = fields()[name]
+    return json.dumps({"dataset": name, "as_of": today.isoformat(), "description": {"zh": table["zh"], "en": table["en"]},
+                       "fields": list(table["columns"]), "records": rows},
+                      ensure_ascii=False, indent=1) + "\n"
+
+
+def as_csv(name: str, rows: list[dict]) -> str:
+    """UTF-8 with a byte-order mark (so spreadsheet programs read the Chinese right);
+    true/false for yes/no, an empty cell for none."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(fields()[name]["columns"])
+    for row in rows:
+        writer.writerow(["" if v is None else str(v).lower() if isinstance(v, bool) else v for v in row.values()])
+    return "\ufeff" + buffer.getvalue()

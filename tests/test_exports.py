@@ -1,0 +1,214 @@
+"""Feeds, calendars and open data, read back as a subscriber's program would: RSS and
+Atom with feedparser, iCalendar with icalendar, JSON and CSV with the standard library.
+The site is built as of 2026-11-23 (conftest's `built_site`)."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import feedparser
+import pytest
+from bs4 import BeautifulSoup
+from icalendar import Calendar
+
+from conftest import ROOT, SITE_URL
+from generator.collect import gather
+from generator.exports import DATASETS, export_files, fields
+
+TODAY = dt.date(2026, 11, 23)
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+CITIES = ("baotou", "hohhot", "linyi", "wuhan", "xinyang")
+ACCEPTANCE = "notices/xinyang/example-2026/acceptance-list/"  # published 2026-11-19, 5 working days to 11-25
+
+
+def records(site: Path, name: str) -> list[dict]:
+    return json.loads((site / "data" / f"{name}.json").read_text(encoding="utf-8"))["records"]
+
+
+def feed(site: Path, path: str):
+    parsed = feedparser.parse((site / path).read_bytes())
+    assert not parsed.bozo, (path, parsed.get("bozo_exception"))
+    return parsed
+
+
+def calendar(site: Path, name: str) -> Calendar:
+    return Calendar.from_ical((site / "calendar" / f"{name}.ics").read_bytes())
+
+
+# ---------------------------------------------------------------- feeds
+
+@pytest.mark.parametrize("fmt", ["rss", "atom"])
+def test_each_language_has_a_feed_of_the_notices_published_so_far(built_site, fmt):
+    published = [n for n in records(built_site, "notices") if n["published"] <= TODAY.isoformat()]
+    for lang, root in (("zh", ""), ("en", "en/")):
+        parsed = feed(built_site, f"{root}feeds/notices.{fmt}.xml")
+        links = [e.link for e in parsed.entries]
+        assert sorted(links) == sorted(n[f"page_{lang}"] for n in published)
+        assert all(link.startswith(SITE_URL + root) for link in links)
+        if lang == "zh":
+            assert not [link for link in links if "/en/" in link]
+        entry = next(e for e in parsed.entries if e.link == SITE_URL + root + ACCEPTANCE)
+        assert entry.title == ("[示例] 2026年度信阳市市长质量奖受理名单公示（示例）" if lang == "zh" else
+                               "[Example] Publicity of the accepted applications, 2026 Xinyang Mayor's Quality Award (example)")
+        assert entry.published_parsed[:3] == (2026, 11, 18)  # 2026-11-19 00:00 +08:00 is the 18th in UTC
+        assert ("2026-11-19 至 2026-11-25（5 个工作日）" if lang == "zh" else "2026-11-19 to 2026-11-25 (5 working days)") in entry.summary
+        # newest first
+        days = [e.published_parsed for e in parsed.entries]
+        assert days == sorted(days, reverse=True)
+
+
+def test_a_notice_not_yet_published_is_not_in_the_feed(built_site):
+    links = [e.link for e in feed(built_site, "feeds/notices.rss.xml").entries]
+    assert SITE_URL + "notices/xinyang/example-2026/acceptance-list/" in links
+    assert SITE_URL + "notices/xinyang/example-2026/proposed-winners/" not in links  # published 2026-12-29
+
+
+@pytest.mark.parametrize("city", CITIES)
+def test_a_city_feed_holds_that_city_only(built_site, city):
+    for root in ("", "en/"):
+        for fmt in ("rss", "atom"):
+            entries = feed(built_site, f"{root}feeds/{city}.{fmt}.xml").entries
+            assert entries, (city, root, fmt)
+            assert all(e.link.startswith(f"{SITE_URL}{root}notices/{city}/") for e in entries)
+
+
+def test_every_page_names_the_feeds_of_its_language(built_site):
+    for html in sorted(built_site.rglob("*.html")):
+        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        feeds = {link["type"]: link["href"] for link in soup.find_all("link", type=["application/rss+xml", "application/atom+xml"])}
+        assert set(feeds) == {"application/rss+xml", "application/atom+xml"}, html
+        in_english = html.relative_to(built_site).parts[0] == "en"
+        for href in feeds.values():
+            target = (built_site / href.lstrip("/") if href.startswith("/") else html.parent / href).resolve()
+            assert target.is_file(), (html, href)
+            if html.name != "404.html":  # one 404 page serves every address
+                assert target.relative_to(built_site.resolve()).as_posix().startswith("en/feeds/" if in_english else "feeds/")
+
+
+# ---------------------------------------------------------------- calendars
+
+def events(cal: Calendar) -> dict[str, object]:
+    return {str(e["uid"]): e for e in cal.walk("VEVENT")}
+
+
+def test_the_calendar_holds_every_period_with_its_last_day_in_beijing_time(built_site):
+    cal = calendar(built_site, "deadlines")
+    assert [str(tz["tzid"]) for tz in cal.walk("VTIMEZONE")] == ["Asia/Shanghai"]
+    found = events(cal)
+    with_period = [n for n in records(built_site, "notices") if n["period_end"]]
+    assert len(found) == len(with_period)
+    for n in with_period:
+        what = "deadline" if n["period_kind"] == "deadline" else "publicity-end"
+        event = found[f"{n['city']}-{n['cycle']}-{n['id']}-{what}@127.0.0.1"]
+        start, end = event.decoded("dtstart"), event.decoded("dtend")
+        assert start.tzinfo.key == end.tzinfo.key == "Asia/Shanghai"
+        assert start == dt.datetime.fromisoformat(n["period_end"]).replace(tzinfo=SHANGHAI)
+        assert end == dt.datetime.combine(dt.date.fromisoformat(n["period_end"]), dt.time(23, 59, 59), SHANGHAI)
+        assert n["title_zh"] in str(event["summary"]) and n["title_en"] in str(event["summary"])
+        assert n["page_zh"] in str(event["description"]) and n["page_en"] in str(event["description"])
+        assert ("暂定" in str(event["description"])) == n["provisional"]
+
+
+def test_every_notice_open_on_the_day_is_in_the_calendar(built_site):
+    open_now = [n for n in records(built_site, "notices") if n["status"] == "open"]
+    assert open_now
+    uids = set(events(calendar(built_site, "deadlines")))
+    for n in open_now:
+        assert any(uid.startswith(f"{n['city']}-{n['cycle']}-{n['id']}-") for uid in uids), n["id"]
+    acceptance = events(calendar(built_site, "xinyang"))["xinyang-example-2026-acceptance-list-publicity-end@127.0.0.1"]
+    assert acceptance.decoded("dtend") == dt.datetime(2026, 11, 25, 23, 59, 59, tzinfo=SHANGHAI)
+    assert "[示例 Example]" in str(acceptance["summary"])
+
+
+def test_a_provisional_end_says_so(built_site):
+    """The 2026 proposed-winner publicity runs into 2027, whose schedule is not published."""
+    event = events(calendar(built_site, "xinyang"))["xinyang-example-2026-proposed-winners-publicity-end@127.0.0.1"]
+    assert "暂定" in str(event["description"]) and "provisional" in str(event["description"])
+
+
+@pytest.mark.parametrize("city", CITIES)
+def test_a_city_calendar_holds_that_city_only(built_site, city):
+    found = events(calendar(built_site, city))
+    assert found and all(uid.startswith(city + "-") for uid in found)
+    assert str(calendar(built_site, city)["x-wr-timezone"]) == "Asia/Shanghai"
+
+
+# ---------------------------------------------------------------- open data
+
+@pytest.mark.parametrize("name", DATASETS)
+def test_json_and_csv_hold_the_same_documented_records(built_site, name):
+    documented = list(fields()[name]["columns"])
+    data = json.loads((built_site / "data" / f"{name}.json").read_text(encoding="utf-8"))
+    assert data["fields"] == documented and data["as_of"] == "2026-11-23"
+    rows = list(csv.DictReader(io.StringIO((built_site / "data" / f"{name}.csv").read_text(encoding="utf-8-sig"))))
+    assert rows and len(rows) == len(data["records"])
+    for record, row in zip(data["records"], rows):
+        assert list(record) == documented and list(row) == documented
+        assert isinstance(record["example"], bool)
+        expected = {k: "" if v is None else str(v).lower() if isinstance(v, bool) else str(v) for k, v in record.items()}
+        assert row == expected
+
+
+def test_the_data_holds_the_content(built_site):
+    notices = {(n["city"], n["cycle"], n["id"]): n for n in records(built_site, "notices")}
+    acceptance = notices[("xinyang", "example-2026", "acceptance-list")]
+    assert acceptance["period_end"] == "2026-11-25"
+    assert (acceptance["working_days"], acceptance["status"], acceptance["example"]) == (5, "open", True)
+    real = notices[("wuhan", "8", "etdz-forwarding")]
+    assert real["example"] is False and real["source_url"] == "http://www.whht.org.cn/news/info/id/4565.html"
+    assert real["period_end"] == "2022-12-02" and real["status"] == "closed"
+    winners = {(w["city"], w["id"]): w for w in records(built_site, "winners")}
+    assert winners[("wuhan", "jiuxin-tcm-8")]["name_zh"] == "九信中药集团有限公司"
+    assert winners[("xinyang", "xy25-tea")]["credit_code"] == "91411500EXAMPLE01W"
+    assert {r["winner"] for r in records(built_site, "revocations")} >= {"bt19-rare-earth", "hh25-precision"}
+    facts = records(built_site, "regulation_facts")
+    assert {f["city"] for f in facts} == set(CITIES)
+    for name in DATASETS:
+        for record in records(built_site, name):
+            assert "example" in record and "source_url" in record
+            assert record["example"] or record["source_url"] or record.get("source_file"), (name, record)
+
+
+def test_the_json_schema_is_published_beside_the_data(built_site):
+    for path in sorted((ROOT / "schema").glob("*.schema.json")):
+        assert (built_site / "data" / "schema" / path.name).read_text(encoding="utf-8") == path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("root", ["", "en/"])
+def test_the_data_page_documents_every_column_of_every_file(built_site, root):
+    soup = BeautifulSoup((built_site / root / "data" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    links = {a["href"] for a in soup.select("article a[href]")}
+    for name, table in fields().items():
+        section = soup.find(id=name)
+        assert section is not None, name
+        documented = {code.get_text() for code in section.find_next("table").select("td code")}
+        assert documented == set(table["columns"]), name
+        for ext in ("json", "csv"):
+            assert f"{SITE_URL}data/{name}.{ext}" in links
+    assert f"{SITE_URL}calendar/deadlines.ics" in links
+    assert f"{SITE_URL}{root}feeds/notices.rss.xml" in links
+
+
+@pytest.mark.parametrize("path", ["notices/", "cities/xinyang/", "en/notices/", "en/cities/wuhan/"])
+def test_notices_and_city_pages_offer_subscriptions(built_site, path):
+    soup = BeautifulSoup((built_site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+    hrefs = [a["href"] for a in soup.select(".subscribe a")]
+    city = path.split("/")[-2] if "cities" in path else "notices"
+    root = "en/" if path.startswith("en/") else ""
+    assert f"{SITE_URL}{root}feeds/{city}.rss.xml" in hrefs and f"{SITE_URL}{root}feeds/{city}.atom.xml" in hrefs
+    assert f"{SITE_URL}calendar/{'deadlines' if city == 'notices' else city}.ics" in hrefs
+    assert any(h.startswith("webcal://") for h in hrefs)
+
+
+def test_exports_do_not_depend_on_the_clock():
+    corpus = gather(ROOT)
+    first = export_files(corpus, TODAY, ROOT)
+    assert export_files(corpus, TODAY, ROOT) == first
+    later = export_files(corpus, TODAY + dt.timedelta(days=3), ROOT)
+    assert later["zh/feeds/notices.rss.xml"] == first["zh/feeds/notices.rss.xml"]  # nothing new published
+    assert later["zh/data/notices.json"] != first["zh/data/notices.json"]  # statuses moved on
