@@ -31,13 +31,13 @@ from icalendar import Calendar, Event
 from .awards import revocation_views, winner_views
 from .collect import Corpus
 from .derive import regulation_views
-from .model import NOTICE_KINDS, Citation
+from .model import CATEGORIES, NOTICE_KINDS, Citation
 from .periods import NoticeView, notice_views
 from .schema import SCHEMAS, schema_text
 
 TZ = ZoneInfo("Asia/Shanghai")
 LANGS = ("zh", "en")
-DATASETS = ("regulation_facts", "notices", "winners", "revocations")
+DATASETS = ("regulation_facts", "notices", "winners", "winner_counts", "revocations")  # as open_data.yaml lists them
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
 # feed and calendar wording: one table, looked up by key
 WORDS = {
@@ -279,6 +279,17 @@ def data_rows(corpus: Corpus, notices: list[NoticeView], today: dt.date, links: 
             status=w.status, page_zh=links.page("zh", f"winners/{city_id}.md"), page_en=links.page("en", f"winners/{city_id}.md"),
             source_url=x.source_url or decision or (w.cycle.sources[0].url if w.cycle.sources else ""),
             example=w.cycle.example))
+    rows_counts = []
+    for city_id, city in corpus.cities.items():
+        for cycle in city.cycles:
+            for c in cycle.counts:
+                rows_counts.append(dict(
+                    city=city_id, city_zh=city.info.name.zh, city_en=city.info.name.en, cycle=cycle.cycle,
+                    cycle_title_zh=cycle.title.zh, cycle_title_en=cycle.title.en, category=c.category,
+                    category_zh=CATEGORIES[c.category][0], category_en=CATEGORIES[c.category][1], count=c.count,
+                    named=sum(1 for w in cycle.winners if w.category == c.category),
+                    page_zh=links.page("zh", f"cities/{city_id}.md"), page_en=links.page("en", f"cities/{city_id}.md"),
+                    source_url=c.source_url, example=cycle.example))
     rows_revocations = []
     for r in sorted(revocation_views(corpus, winners), key=lambda r: (r.cycle.city, r.revocation.decided, r.revocation.winner)):
         x = r.revocation
@@ -288,7 +299,8 @@ def data_rows(corpus: Corpus, notices: list[NoticeView], today: dt.date, links: 
             reason_zh=x.reason.zh, reason_en=x.reason.en, ban_until=r.ban.until.isoformat() if r.ban.until else "",
             ban_permanent=r.ban.permanent, page_zh=links.page("zh", "revocations/index.md"),
             page_en=links.page("en", "revocations/index.md"), source_url=x.source_url or "", example=r.cycle.example))
-    rows = dict(regulation_facts=facts, notices=rows_notices, winners=rows_winners, revocations=rows_revocations)
+    rows = dict(regulation_facts=facts, notices=rows_notices, winners=rows_winners, winner_counts=rows_counts,
+                revocations=rows_revocations)
     for name, table in rows.items():
         documented = list(fields()[name]["columns"])
         for row in table:
