@@ -117,7 +117,7 @@ def gather(root: Path) -> Corpus:
                     problems.append(doc.problem(("city",), f"没有地区“{folder.name}”：请先建立 city_rules/{folder.name}/",
                                                 f"no jurisdiction '{folder.name}': add city_rules/{folder.name}/ first"))
                     continue
-                problems.extend(_check_cycle_place(cycle, doc, folder.name, path.stem))
+                problems.extend(_check_file_place(doc, "content", folder.name, cycle.city, "cycle", cycle.cycle, path.stem))
                 cities[folder.name].cycles.append(cycle)
     work_calendar = WorkCalendar(calendar)
 
@@ -149,13 +149,20 @@ def _cycle_order(cycle: Cycle) -> tuple:
     return (year, cycle.session or 0, first or _EARLIEST, cycle.cycle)
 
 
-def _check_regulation_place(reg: Regulation, doc: Document, folder: str, stem: str) -> list[Problem]:
+def _check_file_place(doc: Document, area: str, folder: str, city: str, id_field: str, id_value: str,
+                      stem: str) -> list[Problem]:
+    """A record sits in its city's folder (`area/<city>/`) in the file named for its id."""
     out = []
-    if reg.city != folder:
-        out.append(doc.problem(("city",), f"文件位于 city_rules/{folder}/，city 应为“{folder}”，实际为“{reg.city}”",
-                               f"the file is in city_rules/{folder}/, so city must be '{folder}', not '{reg.city}'"))
-    if reg.version != stem:
-        out.append(doc.problem(("version",), f"version 应与文件名相同：“{stem}”", f"version must match the file name: '{stem}'"))
+    if city != folder:
+        out.append(doc.problem(("city",), f"文件位于 {area}/{folder}/，city 应为“{folder}”，实际为“{city}”",
+                               f"the file is in {area}/{folder}/, so city must be '{folder}', not '{city}'"))
+    if id_value != stem:
+        out.append(doc.problem((id_field,), f"{id_field} 应与文件名相同：“{stem}”", f"{id_field} must match the file name: '{stem}'"))
+    return out
+
+
+def _check_regulation_place(reg: Regulation, doc: Document, folder: str, stem: str) -> list[Problem]:
+    out = _check_file_place(doc, "city_rules", folder, reg.city, "version", reg.version, stem)
     if reg.effective and reg.expires and reg.expires < reg.effective:
         out.append(doc.problem(("expires",), f"失效日期 {reg.expires} 早于施行日期 {reg.effective}",
                                f"expires {reg.expires} is before effective {reg.effective}"))
@@ -212,16 +219,6 @@ def _check_facts(reg: Regulation, doc: Document, known_keys: set[str]) -> list[P
         if missing:
             out.append(doc.problem(("facts",), f"缺少比较维度：{', '.join(missing)}（未规定的写 not_specified: true）",
                                    f"dimensions not coded: {', '.join(missing)} (write not_specified: true where the text is silent)"))
-    return out
-
-
-def _check_cycle_place(cycle: Cycle, doc: Document, folder: str, stem: str) -> list[Problem]:
-    out = []
-    if cycle.city != folder:
-        out.append(doc.problem(("city",), f"文件位于 content/{folder}/，city 应为“{folder}”，实际为“{cycle.city}”",
-                               f"the file is in content/{folder}/, so city must be '{folder}', not '{cycle.city}'"))
-    if cycle.cycle != stem:
-        out.append(doc.problem(("cycle",), f"cycle 应与文件名相同：“{stem}”", f"cycle must match the file name: '{stem}'"))
     return out
 
 
