@@ -99,10 +99,15 @@ def generate(out: Path, cities: int, cycles: int, seed: int = 1) -> Path:
         (out / "city_rules").mkdir(exist_ok=True)
         shutil.copy(ROOT / "city_rules" / table, out / "city_rules" / table)
     shutil.copytree(ROOT / "content" / "calendar", out / "content" / "calendar")
-    pages = out / "content" / "pages"  # the real about page cites a real regulation: a stand-in
+    pages = out / "content" / "pages"  # the real pages cite real regulations: stand-ins with the same names
     pages.mkdir(parents=True)
-    (pages / "about.zh.md").write_text('---\ntitle: "关于（合成数据）"\n---\n\n# 关于（合成数据） {#top}\n\n基准测试用的合成数据。\n\n## 工作日 {#working-days}\n\n## 异议 {#objections}\n', encoding="utf-8")
-    (pages / "about.en.md").write_text('---\ntitle: "About (synthetic)"\n---\n\n# About (synthetic) {#top}\n\nSynthetic benchmark data.\n\n## Working days {#working-days}\n\n## Objections {#objections}\n', encoding="utf-8")
+    for page in sorted((ROOT / "content" / "pages").glob("*.md")):
+        zh = page.name.endswith(".zh.md")
+        title = "合成数据" if zh else "Synthetic data"
+        page_body = (f'---\ntitle: "{title}"\n---\n\n# {title} {{#top}}\n\n'
+                     + ("## 工作日 {#working-days}\n\n## 异议 {#objections}\n" if zh else
+                        "## Working days {#working-days}\n\n## Objections {#objections}\n"))
+        (pages / page.name).write_text(page_body, encoding="utf-8")
     template = yaml.safe_load((ROOT / "city_rules" / "xinyang" / "2022.yaml").read_text(encoding="utf-8"))
     rng, serial = random.Random(seed), 0
     for number in range(1, cities + 1):
