@@ -157,8 +157,7 @@ def render_site(corpus: Corpus, today: dt.date, root: Path) -> dict[str, str]:
                       columns=columns, groups=groups, cites=cites, find_article=find_article, r=records,
                       cite_label=cite_label, anchor=anchor, status_text=status_text, NOTICE_KINDS=NOTICE_KINDS,
                       CATEGORIES=CATEGORIES, FINDING_KINDS=FINDING_KINDS, HOLDING=HOLDING, iso=dt.date.isoformat,
-                      body_html=body_html, subscribe=subscribe)
-        common["correction_label"] = correction_label  # office workflow: a corrected field in words
+                      body_html=body_html, subscribe=subscribe, correction_label=correction_label)
 
         def put(path: str, template: str, **context) -> None:
             key = f"{lang}/{path}"
