@@ -183,6 +183,7 @@ def render_site(corpus: Corpus, today: dt.date, root: Path) -> dict[str, str]:
         for view in columns:
             put(f"guides/{view.reg.city}.md", "guide.md.j2", city=corpus.cities[view.reg.city], view=view)
         put("glossary.md", "glossary.md.j2")
+        put("search.md", "search.md.j2")  # Pagefind's interface; the index is made after mkdocs (site.py)
         put("notices/index.md", "notices.md.j2")
         for view in records.notices:
             put(view.path, "notice.md.j2", view=view)

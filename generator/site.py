@@ -55,7 +55,7 @@ def run_mkdocs(root: Path, out: Path, epoch: int) -> None:
     if result.returncode != 0:
         raise BuildError("mkdocs build failed / mkdocs 构建失败:\n" + (result.stderr or result.stdout).strip())
     give_each_language_its_sitemap(out)
-    give_each_language_its_search_index(out)
+    index_for_search(out)
 
 
 def give_each_language_its_sitemap(out: Path) -> None:
@@ -66,29 +66,22 @@ def give_each_language_its_sitemap(out: Path) -> None:
             shutil.copyfile(out / name, out / "en" / name)
 
 
-def give_each_language_its_search_index(out: Path) -> None:
-    """mkdocs-material writes one search index holding both languages, and every reader
-    downloads all of it and gets results in both. Split it: `search/` keeps the default
-    language's pages, `<lang>/search/` each other language's, with locations relative to
-    that language's root (the pages' `base`, see site_templates/overrides/main.html)."""
-    index_path = out / "search" / "search_index.json"
-    if not index_path.is_file():
-        return
-    index = json.loads(index_path.read_text(encoding="utf-8"))
-    others = sorted(p.name for p in out.iterdir() if (p / "index.html").is_file() and p.name != "search"
-                    and (p / "sitemap.xml").is_file())  # language roots: each has its sitemap
-    split: dict[str, list] = {"": [], **{lang: [] for lang in others}}
-    for doc in index["docs"]:
-        lang = next((lang for lang in others if doc["location"].startswith(lang + "/")), "")
-        if lang:
-            doc = dict(doc, location=doc["location"].removeprefix(lang + "/"))
-        split[lang].append(doc)
-    for lang, docs in split.items():
-        target = out / lang / "search" / "search_index.json"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        config = dict(index["config"], lang=[lang] if lang else index["config"]["lang"])
-        target.write_text(json.dumps({**index, "config": config, "docs": docs}, ensure_ascii=False,
-                                     separators=(",", ":")), encoding="utf-8")
+def index_for_search(out: Path) -> None:
+    """Make the site's search index with Pagefind (its extended build, which segments
+    Chinese): one index per language, from each page's `<html lang>`, cut into chunks a
+    reader downloads only when a query needs them, in `pagefind/`. Only the text inside
+    `data-pagefind-body` is indexed (site_templates/overrides/main.html)."""
+    command = [sys.executable, "-m", "pagefind", "--site", str(out), "--silent",
+               "--exclude-selectors", ".headerlink"]  # the ¶ after each heading
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise BuildError("Pagefind failed / 搜索索引生成失败:\n" + (result.stderr or result.stdout).strip())
+    # Pagefind lists the languages in hash-map order, which changes from run to run; sort
+    # them, so the same input gives the same bytes (everything else it writes is stable).
+    entry = out / "pagefind" / "pagefind-entry.json"
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    data["languages"] = dict(sorted(data["languages"].items()))
+    entry.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def publish(root: Path, site: Path, epoch: int) -> None:

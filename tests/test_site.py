@@ -163,8 +163,6 @@ def test_every_status_has_a_label_in_both_languages():
 
 def test_every_page_has_one_heading_and_its_title_in_the_tab(built_site):
     for html in sorted(built_site.rglob("index.html")):
-        if "search" in html.parts:
-            continue
         soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
         article = soup.find("article")
         assert len(article.find_all("h1")) == 1, html
@@ -173,15 +171,20 @@ def test_every_page_has_one_heading_and_its_title_in_the_tab(built_site):
         assert soup.title.get_text().startswith(article.h1.get_text().rstrip("¶").strip()), html
 
 
-def test_each_language_has_its_own_search_index(built_site):
+def test_each_language_has_its_own_search_index_of_its_own_pages(built_site):
+    """Pagefind makes one index per language from <html lang>; it indexes exactly the pages
+    marked data-pagefind-body, and not the topic and parallel pages (search: exclude)."""
     import json
-    for root in ("", "en/"):
-        index = json.loads((built_site / root / "search" / "search_index.json").read_text(encoding="utf-8"))
-        assert len(index["docs"]) > 50
-        for doc in index["docs"]:
-            assert not doc["location"].startswith("en/"), doc["location"]
-            path = doc["location"].split("#")[0]
-            assert (built_site / root / path / "index.html").is_file() or (built_site / root / path).is_file(), (root, path)
-    zh = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert any("回避" in doc["text"] for doc in zh["docs"])
-    assert not any("shall" in doc["text"] for doc in zh["docs"])  # the English of the regulations
+    entry = json.loads((built_site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    indexed = {"zh": 0, "en": 0}
+    for html in built_site.rglob("index.html"):
+        text = html.read_text(encoding="utf-8")
+        if "data-pagefind-body" in text:
+            indexed["en" if html.relative_to(built_site).parts[0] == "en" else "zh"] += 1
+            assert ('<html lang="en"' in text) == (html.relative_to(built_site).parts[0] == "en"), html
+    assert indexed["zh"] > 50 and indexed["en"] > 50
+    assert {lang: entry["languages"][lang]["page_count"] for lang in indexed} == indexed
+    for excluded in ("compare/application_materials/index.html", "en/regulations/xinyang/2022/parallel/index.html"):
+        assert "data-pagefind-body" not in (built_site / excluded).read_text(encoding="utf-8"), excluded
+
+
