@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import re
 import unicodedata
 
 import yaml
@@ -157,12 +158,16 @@ _STANDARD_TAGS = frozenset(f"tag:yaml.org,2002:{t}" for t in
                            ("null", "bool", "int", "float", "str", "timestamp", "map", "seq"))
 
 
+_FIND_INVISIBLE = re.compile("[" + "".join(sorted(INVISIBLE)) + "]")  # none of them is special in a class
+
+
 def invisible_character(text: str) -> tuple[int, str] | None:
     """The first invisible formatting character in `text`: (index, "U+202E RIGHT-TO-LEFT OVERRIDE")."""
-    for i, char in enumerate(text):
-        if char in INVISIBLE:
-            return i, f"U+{ord(char):04X} {unicodedata.name(char, 'FORMAT CHARACTER')}"
-    return None
+    found = _FIND_INVISIBLE.search(text)
+    if found is None:
+        return None
+    char = found.group()
+    return found.start(), f"U+{ord(char):04X} {unicodedata.name(char, 'FORMAT CHARACTER')}"
 
 
 def _looks_utf16(raw: bytes) -> bool:
