@@ -42,11 +42,11 @@ def find_root(start: Path) -> Path:
 
 
 def command_check(root: Path, today: dt.date, strict: bool) -> int:
-    from .collect import gather
+    from .collect import gather_with_cache
     from .derive import regulation_views
     from .findings import FINDING_KINDS, findings
 
-    corpus = gather(root)
+    corpus = gather_with_cache(root)
     _check_corrections(corpus, today)
     regulation_views(corpus, today)
     found = findings(corpus, corpus.work_calendar())
@@ -67,12 +67,12 @@ def command_check(root: Path, today: dt.date, strict: bool) -> int:
 
 
 def command_build(root: Path, today: dt.date, site: Path) -> int:
-    from .collect import gather
+    from .collect import gather_with_cache
     from .exports import export_files
     from .render import render_site
     from .site import publish, write_pages
 
-    corpus = gather(root)
+    corpus = gather_with_cache(root)
     _check_corrections(corpus, today)
     pages = render_site(corpus, today, root)
     exports = export_files(corpus, today, root)  # feeds, calendars, open data: built and swapped in with the pages
