@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import os
 import sys
 from pathlib import Path
@@ -47,6 +48,7 @@ def command_check(root: Path, today: dt.date, strict: bool) -> int:
     from .findings import FINDING_KINDS, findings
 
     corpus = gather_with_cache(root)
+    gc.freeze()  # the records live as long as the command: the cycle collector need not walk them again
     _check_corrections(corpus, today)
     regulation_views(corpus, today)
     found = findings(corpus, corpus.work_calendar())
@@ -73,6 +75,7 @@ def command_build(root: Path, today: dt.date, site: Path) -> int:
     from .site import publish, write_pages
 
     corpus = gather_with_cache(root)
+    gc.freeze()  # as in check
     _check_corrections(corpus, today)
     pages = render_site(corpus, today, root)
     exports = export_files(corpus, today, root)  # feeds, calendars, open data: built and swapped in with the pages

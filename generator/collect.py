@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import gc
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -146,13 +147,21 @@ def gather(root: Path, known: Documents | None = None) -> Corpus:
 
 def gather_with_cache(root: Path) -> Corpus:
     """`gather`, with the documents known good from earlier runs (`.awardsite-cache/`),
-    which it brings up to date: the commands use this; tests and tools call `gather`."""
+    which it brings up to date: the commands use this; tests and tools call `gather`.
+
+    Gathering makes about a million objects that live as long as the run, and next to
+    no garbage: Python's cycle collector, walking them again and again as they pile up,
+    doubles the time (333 cities: 17 s → 8.7 s without it), so it waits until the end."""
     from .cache import Documents
 
     known = Documents(root)
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         return gather(root, known)
     finally:  # the files that were good are remembered even when another has a problem
+        if collecting:
+            gc.enable()
         known.save()
 
 
