@@ -203,3 +203,20 @@ def _unpack(places: list[tuple], packed: bytes) -> dict[tuple, tuple[int, int]]:
         raise ValueError("cached positions do not match the data")
     return dict(zip(places, zip(numbers[0::2], numbers[1::2])))
 
+
+# ---------------------------------------------------------------- the canonical layout
+
+class Layouts:
+    """The `layout` table: files known to be in the canonical layout."""
+
+    def __init__(self, root: Path):
+        self.table = Table(root, "layout", ("ruamel.yaml",))
+
+    def canonical(self, rel: str, raw: bytes) -> bool:
+        return self.table.get(rel, raw) is True
+
+    def put(self, rel: str, raw: bytes) -> None:
+        self.table.put(rel, raw, True)
+
+    def save(self) -> None:
+        self.table.save()

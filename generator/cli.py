@@ -52,6 +52,7 @@ def command_check(root: Path, today: dt.date, strict: bool) -> int:
     _check_corrections(corpus, today)
     regulation_views(corpus, today)
     found = findings(corpus, corpus.work_calendar())
+    layout = _not_canonical(root)  # before anything is printed: it may start worker processes
     for f in found:
         doc = corpus.sources[id(f.cycle)]
         line, column = doc.where(f.place)
@@ -59,7 +60,9 @@ def command_check(root: Path, today: dt.date, strict: bool) -> int:
         marker = " [示例 example]" if f.example else ""
         rule = f"city_rules/{f.regulation.city}/{f.regulation.version}.yaml art. {f.cite.article}"
         print(f"{doc.rel}:{line}:{column}:{marker} {f.kind}: {kind.zh}：{f.zh} | {kind.en}: {f.en} ({rule})")
-    layout = _print_not_canonical(root)
+    for rel, line in layout:
+        print(f"{rel}:{line}:1: not_canonical: 格式不规范：请运行 awardsite fmt {rel} | "
+              f"not in the canonical layout: run awardsite fmt {rel}")
     cycles = sum(len(c.cycles) for c in corpus.cities.values())
     real = sum(not f.example for f in found)
     print(f"OK: {sum(len(c.regulations) for c in corpus.cities.values())} regulation versions, "
@@ -112,15 +115,15 @@ def _check_corrections(corpus, today: dt.date) -> None:
         raise DataError(problems)
 
 
-def _print_not_canonical(root: Path) -> int:
-    """Print a finding for each content file not in the canonical layout; return how many."""
+def _not_canonical(root: Path) -> list[tuple[str, int]]:
+    """The content files not in the canonical layout, the ones known canonical skipped."""
+    from .cache import Layouts
     from .canonical import not_canonical
 
-    found = not_canonical(root)
-    for rel, line in found:
-        print(f"{rel}:{line}:1: not_canonical: 格式不规范：请运行 awardsite fmt {rel} | "
-              f"not in the canonical layout: run awardsite fmt {rel}")
-    return len(found)
+    known = Layouts(root)
+    found = not_canonical(root, known)
+    known.save()
+    return found
 
 
 def command_new(root: Path, today: dt.date, args) -> int:
