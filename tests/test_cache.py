@@ -164,3 +164,18 @@ def test_library_calls_leave_no_cache(project):
     gather(project)
     canonical.not_canonical(project)
     assert not (project / FOLDER).exists()
+
+
+def test_formatting_on_every_core_finds_what_one_core_finds(project, monkeypatch):
+    files = [(path.relative_to(project).as_posix(), path.read_bytes()) for path in canonical.content_files(project)]
+    rel = "content/xinyang/example-2026.yaml"
+    raw = (project / rel).read_bytes()
+    files += [(rel, raw.replace(b"\n", b"\r\n")),  # Windows line ends: canonical, as read_text reads them
+              (rel, raw.replace(b"regulation: '2022'", b'regulation: "2022"')),  # out of layout at line 11
+              (rel, b"\xff\xfe not UTF-8"), (rel, b"key: [unclosed\n")]  # left to check's own problems
+    monkeypatch.setattr(canonical, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(canonical.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    every_core = canonical._departures(files)
+    monkeypatch.setattr(canonical, "PARALLEL_FROM", 10**6)
+    assert every_core == canonical._departures(files)
+    assert every_core[-4:] == [0, 11, None, None] and set(every_core[:-4]) == {0}
