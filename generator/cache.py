@@ -86,7 +86,8 @@ class Table:
             temporary = self.file.with_name(f"{self.file.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
             try:
                 with open(temporary, "xb") as out:  # a name of its own: two runs at once each write their own
-                    out.write(hashlib.sha256(payload).digest() + payload)  # the digest first: a damaged table is known as such
+                    out.write(hashlib.sha256(payload).digest())  # first: a damaged table is known as such
+                    out.write(payload)
                 os.replace(temporary, self.file)
             except BaseException:
                 os.unlink(temporary)
