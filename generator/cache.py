@@ -178,19 +178,21 @@ def _places(data: Any) -> tuple[list[tuple], list[tuple]]:
     """Every value's and every key's place in `data`, in the order the loader meets them."""
     values: list[tuple] = []
     keys: list[tuple] = []
-
-    def walk(node, place):
-        values.append(place)
-        if isinstance(node, dict):
-            for key, inner in node.items():
-                keys.append(place + (key,))
-                walk(inner, place + (key,))
-        elif isinstance(node, list):
-            for i, inner in enumerate(node):
-                walk(inner, place + (i,))
-
-    walk(data, ())
+    _walk(data, (), values, keys)
     return values, keys
+
+
+def _walk(node: Any, place: tuple, values: list[tuple], keys: list[tuple]) -> None:
+    # not a closure: a function that calls itself through its own cell is a reference cycle,
+    # and would keep both lists alive until the cycle collector came by
+    values.append(place)
+    if isinstance(node, dict):
+        for key, inner in node.items():
+            keys.append(place + (key,))
+            _walk(inner, place + (key,), values, keys)
+    elif isinstance(node, list):
+        for i, inner in enumerate(node):
+            _walk(inner, place + (i,), values, keys)
 
 
 def _pack(positions: dict[tuple, tuple[int, int]]) -> bytes:
