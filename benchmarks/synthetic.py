@@ -7,6 +7,8 @@ dimension coded with its citations) under the synthetic city's name, so that the
 text, the citations and the findings cost what real ones cost. Each cycle has six
 notices (the call, three publicity notices, the decision, a correction), 5 to 15
 winners with checksum-valid made-up credit codes, and every seventh cycle a revocation.
+Cycle files are written in the canonical layout (`awardsite fmt` would change nothing), as
+an office's files are once CI has run `awardsite check --strict` on them.
 
     python benchmarks/synthetic.py OUT --cities 50 --cycles 10
 """
@@ -41,7 +43,7 @@ class _NoAliases(yaml.SafeDumper):
 
 def dump(path: Path, schema: str, data: dict) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    text = yaml.dump(data, Dumper=_NoAliases, allow_unicode=True, sort_keys=False, width=1000)
+    text = yaml.dump(data, Dumper=_NoAliases, allow_unicode=True, sort_keys=False, width=120)
     path.write_text(SCHEMA_LINE.format(schema) + BANNER + text, encoding="utf-8")
 
 
@@ -69,8 +71,9 @@ def cycle(city: str, number: int, year: int, serial: int, rng: random.Random) ->
                         "kind": "organisation", "award": "award" if w < 2 else "nomination",
                         "sector": {"zh": "制造业", "en": "Manufacturing"}, "credit_code": credit_code(n)})
     data = {
-        "city": city, "cycle": f"synthetic-{year}", "example": True, "regulation": "2022", "year": year,
+        "city": city, "cycle": f"synthetic-{year}",
         "title": {"zh": f"{year}年度合成市{number:03d}市长质量奖（合成数据）", "en": f"{year} Synthetic City {number:03d} award (synthetic)"},
+        "year": year, "regulation": "2022", "example": True,
         "notices": [
             notice("call", "call_for_applications", "申报通知", start, deadline=start + dt.timedelta(days=58)),
             notice("internal", "internal_publicity", "内部公示", start + dt.timedelta(days=35), **publicity),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import os
 import sys
 from pathlib import Path
@@ -42,14 +43,16 @@ def find_root(start: Path) -> Path:
 
 
 def command_check(root: Path, today: dt.date, strict: bool) -> int:
-    from .collect import gather
+    from .collect import gather_with_cache
     from .derive import regulation_views
     from .findings import FINDING_KINDS, findings
 
-    corpus = gather(root)
+    corpus = gather_with_cache(root)
+    gc.freeze()  # the records live as long as the command: the cycle collector need not walk them again
     _check_corrections(corpus, today)
     regulation_views(corpus, today)
     found = findings(corpus, corpus.work_calendar())
+    layout = _not_canonical(root)  # before anything is printed: it may start worker processes
     for f in found:
         doc = corpus.sources[id(f.cycle)]
         line, column = doc.where(f.place)
@@ -57,7 +60,9 @@ def command_check(root: Path, today: dt.date, strict: bool) -> int:
         marker = " [示例 example]" if f.example else ""
         rule = f"city_rules/{f.regulation.city}/{f.regulation.version}.yaml art. {f.cite.article}"
         print(f"{doc.rel}:{line}:{column}:{marker} {f.kind}: {kind.zh}：{f.zh} | {kind.en}: {f.en} ({rule})")
-    layout = _print_not_canonical(root)
+    for rel, line in layout:
+        print(f"{rel}:{line}:1: not_canonical: 格式不规范：请运行 awardsite fmt {rel} | "
+              f"not in the canonical layout: run awardsite fmt {rel}")
     cycles = sum(len(c.cycles) for c in corpus.cities.values())
     real = sum(not f.example for f in found)
     print(f"OK: {sum(len(c.regulations) for c in corpus.cities.values())} regulation versions, "
@@ -67,12 +72,13 @@ def command_check(root: Path, today: dt.date, strict: bool) -> int:
 
 
 def command_build(root: Path, today: dt.date, site: Path) -> int:
-    from .collect import gather
+    from .collect import gather_with_cache
     from .exports import export_files
     from .render import render_site
     from .site import publish, write_pages
 
-    corpus = gather(root)
+    corpus = gather_with_cache(root)
+    gc.freeze()  # as in check
     _check_corrections(corpus, today)
     pages = render_site(corpus, today, root)
     exports = export_files(corpus, today, root)  # feeds, calendars, open data: built and swapped in with the pages
@@ -109,15 +115,15 @@ def _check_corrections(corpus, today: dt.date) -> None:
         raise DataError(problems)
 
 
-def _print_not_canonical(root: Path) -> int:
-    """Print a finding for each content file not in the canonical layout; return how many."""
+def _not_canonical(root: Path) -> list[tuple[str, int]]:
+    """The content files not in the canonical layout, the ones known canonical skipped."""
+    from .cache import Layouts
     from .canonical import not_canonical
 
-    found = not_canonical(root)
-    for rel, line in found:
-        print(f"{rel}:{line}:1: not_canonical: 格式不规范：请运行 awardsite fmt {rel} | "
-              f"not in the canonical layout: run awardsite fmt {rel}")
-    return len(found)
+    known = Layouts(root)
+    found = not_canonical(root, known)
+    known.save()
+    return found
 
 
 def command_new(root: Path, today: dt.date, args) -> int:

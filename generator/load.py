@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import re
 import unicodedata
 
 import yaml
@@ -63,18 +64,30 @@ class _Constructor(yaml.constructor.SafeConstructor):
     """Scalars only: we walk collections ourselves."""
 
 
-def load_file(path: Path, root: Path) -> tuple[Document | None, list[Problem]]:
-    """Read one YAML file. Returns the document, or None and the problems found."""
-    rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+def relative(path: Path, root: Path) -> str:
+    """The path as messages show it: from the project root, with forward slashes."""
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+
+
+def read_bytes(path: Path) -> bytes | None:
+    """The file's bytes, or None if it is too large to be a record (`load_file` says so)."""
+    return path.read_bytes() if path.stat().st_size <= MAX_BYTES else None
+
+
+def load_file(path: Path, root: Path, raw: bytes | None = None) -> tuple[Document | None, list[Problem]]:
+    """Read one YAML file (or parse `raw`, its bytes as already read). Returns the
+    document, or None and the problems found."""
+    rel = relative(path, root)
 
     def fail(line: int, column: int, zh: str, en: str):
         return None, [Problem(rel, line, column, "", zh, en)]
 
-    size = path.stat().st_size
+    size = path.stat().st_size if raw is None else len(raw)
     if size > MAX_BYTES:
         return fail(1, 1, f"文件过大（{size} 字节，上限 {MAX_BYTES} 字节）",
                     f"file too large ({size} bytes; the limit is {MAX_BYTES})")
-    raw = path.read_bytes()
+    if raw is None:
+        raw = path.read_bytes()
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return fail(1, 1, "文件为 UTF-16 编码；请另存为 UTF-8",
                     "file is UTF-16 encoded; save it as UTF-8")
@@ -157,12 +170,16 @@ _STANDARD_TAGS = frozenset(f"tag:yaml.org,2002:{t}" for t in
                            ("null", "bool", "int", "float", "str", "timestamp", "map", "seq"))
 
 
+_FIND_INVISIBLE = re.compile("[" + "".join(sorted(INVISIBLE)) + "]")  # none of them is special in a class
+
+
 def invisible_character(text: str) -> tuple[int, str] | None:
     """The first invisible formatting character in `text`: (index, "U+202E RIGHT-TO-LEFT OVERRIDE")."""
-    for i, char in enumerate(text):
-        if char in INVISIBLE:
-            return i, f"U+{ord(char):04X} {unicodedata.name(char, 'FORMAT CHARACTER')}"
-    return None
+    found = _FIND_INVISIBLE.search(text)
+    if found is None:
+        return None
+    char = found.group()
+    return found.start(), f"U+{ord(char):04X} {unicodedata.name(char, 'FORMAT CHARACTER')}"
 
 
 def _looks_utf16(raw: bytes) -> bool:

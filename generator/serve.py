@@ -19,7 +19,7 @@ _state: dict = {}
 
 
 def regenerate() -> None:
-    from .collect import gather
+    from .collect import gather_with_cache  # only the file just saved is parsed again
     from .corrections import correction_problems
     from .exports import export_files
     from .render import render_site
@@ -27,7 +27,7 @@ def regenerate() -> None:
 
     root, today = _state["root"], _state["today"]
     try:
-        corpus = gather(root)
+        corpus = gather_with_cache(root)
         problems = correction_problems(corpus, today)  # office workflow: as check and build do
         if problems:
             raise DataError(problems)
