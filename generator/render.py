@@ -19,15 +19,16 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from .awards import HOLDING, duties, revocation_views, winner_views
+from .awards import HOLDING, duties
 from .collect import Corpus
 from .errors import DataError, Problem
 from .derive import compared_versions, regulation_views
 from .exports import Links, fields, site_url
-from .findings import FINDING_KINDS, findings, measurable
+from .findings import FINDING_KINDS
 from .markup import body_html
 from .model import CATEGORIES, NOTICE_KINDS, Citation, Regulation
-from .periods import NoticeView, notice_views
+from .periods import NoticeView
+from .records import AwardRecords, award_records
 from .schema import SCHEMAS
 from .text import anchor, cited_places, find_article, place_labels
 from .corrections import correction_label
@@ -113,8 +114,9 @@ def environment(templates: Path) -> Environment:
     return env
 
 
-def render_site(corpus: Corpus, today: dt.date, root: Path) -> dict[str, str]:
-    """Every page of the site, as {path under the docs folder: Markdown}."""
+def render_site(corpus: Corpus, today: dt.date, root: Path, records: AwardRecords | None = None) -> dict[str, str]:
+    """Every page of the site, as {path under the docs folder: Markdown}. `records` are
+    the award records as of `today` (worked out here when not given)."""
     templates = root / "site_templates"
     env, strings = environment(templates), load_strings(templates)
     views = regulation_views(corpus, today)
@@ -122,7 +124,7 @@ def render_site(corpus: Corpus, today: dt.date, root: Path) -> dict[str, str]:
     groups: dict[str, list] = {}
     for dimension in corpus.dimensions:
         groups.setdefault(dimension.group, []).append(dimension)
-    records = award_records(corpus, today)
+    records = award_records(corpus, today) if records is None else records
     subscribe = Links(site_url(root))  # feeds, calendars, open data (generator/exports.py)
     pages: dict[str, str] = {}
 
@@ -211,41 +213,3 @@ def _check_inside(key: str) -> None:
     if not _SAFE_PATH.match(key) or any(part in ("", ".", "..") or part.startswith(".") for part in parts):
         raise DataError([Problem(key, 1, 1, "", f"页面路径不安全：“{key}”（只能由小写字母、数字和 - 组成，且须在网站目录内）",
                                  f"unsafe page path '{key}' (only lower-case letters, digits and '-', inside the site folder)")])
-
-
-@dataclass(frozen=True)
-class AwardRecords:
-    """What the cycle pages show, worked out once for both languages."""
-
-    notices: list  # NoticeView, newest first
-    winners: dict  # (city, winner id) → WinnerView
-    revocations: list  # RevocationView, newest first
-    findings: list  # Finding
-    measurable: dict  # (city, cycle id) → whether findings could be computed
-
-    def notices_of(self, city: str, cycle: str | None = None) -> list:
-        return [v for v in self.notices if v.city == city and cycle in (None, v.cycle.cycle)]
-
-    def winners_of(self, city: str, cycle: str | None = None) -> list:
-        return [v for (c, _), v in self.winners.items() if c == city and cycle in (None, v.cycle.cycle)]
-
-    def findings_of(self, city: str, cycle: str | None = None, subject: str | None = None) -> list:
-        return [f for f in self.findings if f.cycle.city == city and cycle in (None, f.cycle.cycle)
-                and subject in (None, f.subject)]
-
-    def open_notices(self) -> list:
-        return [v for v in self.notices if v.status == "open" and NOTICE_KINDS[v.notice.kind].takes_objections]
-
-    def upcoming_deadlines(self) -> list:
-        return sorted((v for v in self.notices if v.status in ("open", "upcoming")), key=lambda v: (v.period.end, v.city))
-
-    def latest_decisions(self, today: dt.date, limit: int = 6) -> list:
-        return [v for v in self.notices if v.notice.kind in ("award_decision", "revocation") and v.notice.published <= today][:limit]
-
-
-def award_records(corpus: Corpus, today: dt.date) -> AwardRecords:
-    calendar = corpus.work_calendar()
-    cycles = [c for city in corpus.cities.values() for c in city.cycles]
-    winners = winner_views(corpus, today)
-    return AwardRecords(notice_views(cycles, calendar, today), winners, revocation_views(corpus, winners),
-                        findings(corpus, calendar), {(c.city, c.cycle): measurable(corpus, c) for c in cycles})
