@@ -28,11 +28,11 @@ import yaml
 from feedgen.feed import FeedGenerator
 from icalendar import Calendar, Event
 
-from .awards import revocation_views, winner_views
 from .collect import Corpus
 from .derive import regulation_views
 from .model import CATEGORIES, NOTICE_KINDS, Citation
-from .periods import NoticeView, notice_views
+from .periods import NoticeView
+from .records import AwardRecords, award_records
 from .schema import SCHEMAS, schema_text
 
 TZ = ZoneInfo("Asia/Shanghai")
@@ -99,19 +99,19 @@ class Links:
         return self.lang_root(lang) + (path + "/" if path and not path.endswith("/") else path)
 
 
-def export_files(corpus: Corpus, today: dt.date, root: Path) -> dict[str, str]:
-    """Every export, as {path under the docs folder: text}; zh/ is published at /, en/ at /en/."""
+def export_files(corpus: Corpus, today: dt.date, root: Path, records: AwardRecords | None = None) -> dict[str, str]:
+    """Every export, as {path under the docs folder: text}; zh/ is published at /, en/ at /en/.
+    `records` are the award records as of `today` (worked out here when not given)."""
     links = Links(site_url(root))
-    calendar = corpus.work_calendar()
-    cycles = [c for city in corpus.cities.values() for c in city.cycles]
-    notices = notice_views(cycles, calendar, today)
+    records = award_records(corpus, today) if records is None else records
+    notices = records.notices
     out: dict[str, str] = {}
     for lang in LANGS:
         out |= feeds(corpus, notices, today, links, lang)
     out["zh/calendar/deadlines.ics"] = ics(corpus, notices, today, links)
     for city_id in corpus.cities:
         out[f"zh/calendar/{city_id}.ics"] = ics(corpus, notices, today, links, city_id)
-    for name, rows in data_rows(corpus, notices, today, links).items():
+    for name, rows in data_rows(corpus, records, today, links).items():
         out[f"zh/data/{name}.json"] = as_json(name, rows, today)
         out[f"zh/data/{name}.csv"] = as_csv(name, rows)
     for name, model in SCHEMAS.items():
@@ -232,7 +232,7 @@ def _pair(value, lang: str) -> str:
     return getattr(value, lang) or "" if value is not None else ""
 
 
-def data_rows(corpus: Corpus, notices: list[NoticeView], today: dt.date, links: Links) -> dict[str, list[dict]]:
+def data_rows(corpus: Corpus, records: AwardRecords, today: dt.date, links: Links) -> dict[str, list[dict]]:
     """The rows of each data file, keyed as open_data.yaml documents them."""
     views = regulation_views(corpus, today)
     dims = {d.key: d for d in corpus.dimensions}
@@ -251,7 +251,7 @@ def data_rows(corpus: Corpus, notices: list[NoticeView], today: dt.date, links: 
                     page_zh=links.page("zh", path), page_en=links.page("en", path),
                     source_url=reg.source_url or "", source_file=reg.source_file or "", example=False))
     rows_notices = []
-    for v in sorted(notices, key=lambda v: (v.city, v.cycle.cycle, v.notice.published, v.notice.id)):
+    for v in sorted(records.notices, key=lambda v: (v.city, v.cycle.cycle, v.notice.published, v.notice.id)):
         n, city, p = v.notice, corpus.cities[v.city].info.name, v.period
         rows_notices.append(dict(
             city=v.city, city_zh=city.zh, city_en=city.en, cycle=v.cycle.cycle, cycle_title_zh=v.cycle.title.zh,
@@ -265,9 +265,8 @@ def data_rows(corpus: Corpus, notices: list[NoticeView], today: dt.date, links: 
             objection_email=(n.objection.email or "") if n.objection else "",
             page_zh=links.page("zh", v.path), page_en=links.page("en", v.path),
             source_url=n.source_url or "", example=v.cycle.example))
-    winners = winner_views(corpus, today)
     rows_winners = []
-    for (city_id, _), w in sorted(winners.items()):
+    for (city_id, _), w in sorted(records.winners.items()):
         x, city = w.winner, corpus.cities[city_id].info.name
         decision = next((n.source_url for n in w.cycle.notices if n.kind == "award_decision" and n.source_url), None)
         rows_winners.append(dict(
@@ -291,7 +290,7 @@ def data_rows(corpus: Corpus, notices: list[NoticeView], today: dt.date, links: 
                     page_zh=links.page("zh", f"cities/{city_id}.md"), page_en=links.page("en", f"cities/{city_id}.md"),
                     source_url=c.source_url, example=cycle.example))
     rows_revocations = []
-    for r in sorted(revocation_views(corpus, winners), key=lambda r: (r.cycle.city, r.revocation.decided, r.revocation.winner)):
+    for r in sorted(records.revocations, key=lambda r: (r.cycle.city, r.revocation.decided, r.revocation.winner)):
         x = r.revocation
         rows_revocations.append(dict(
             city=r.cycle.city, cycle=r.cycle.cycle, winner=x.winner, winner_name_zh=r.winner.winner.name.zh,
