@@ -35,17 +35,20 @@ from .corrections import correction_label
 
 LANGS = ("zh", "en")
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#|!])")
-_LINE_START = re.compile(r"(?m)^(\s*)([-+]|\d+\.)(?=\s)")
+# each character Markdown (or the HTML in it) would read as markup → that character shown as text
+_MD_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", **{c: "\\" + c for c in "\\`*_{}[]#|!"}})
+_LINE_START = re.compile(r"(?m)^(\s*)([-+]|\d+\.)(?=\s)")  # would start a list
+_NEEDS_ESCAPE = re.compile(r"[&<>\\`*_{}\[\]#|!]|(?m:^\s*(?:[-+]|\d+\.)(?=\s))")  # either of the above
 
 
 def md(value) -> Markup:
     """Text → Markdown that shows exactly that text."""
     if isinstance(value, Markup):
         return value
-    text = str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _MD_SPECIAL.sub(r"\\\1", text)
-    return Markup(_LINE_START.sub(r"\1\\\2", text))
+    text = str(value)
+    if _NEEDS_ESCAPE.search(text) is None:  # most values (names, dates, labels): nothing to do
+        return Markup(text)
+    return Markup(_LINE_START.sub(r"\1\\\2", text.translate(_MD_ESCAPES)))
 
 
 def h(value) -> Markup:
