@@ -25,14 +25,15 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import yaml
+from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone
 
 from .collect import Corpus
 from .derive import regulation_views
 from .model import CATEGORIES, NOTICE_KINDS, Citation
 from .periods import NoticeView
-from .records import AwardRecords, award_records
+from .records import AwardRecords, award_records, grouped
 from .schema import SCHEMAS, schema_text
 
 TZ = ZoneInfo("Asia/Shanghai")
@@ -108,9 +109,7 @@ def export_files(corpus: Corpus, today: dt.date, root: Path, records: AwardRecor
     out: dict[str, str] = {}
     for lang in LANGS:
         out |= feeds(corpus, notices, today, links, lang)
-    out["zh/calendar/deadlines.ics"] = ics(corpus, notices, today, links)
-    for city_id in corpus.cities:
-        out[f"zh/calendar/{city_id}.ics"] = ics(corpus, notices, today, links, city_id)
+    out |= calendars(corpus, notices, today, links)
     for name, rows in data_rows(corpus, records, today, links).items():
         out[f"zh/data/{name}.json"] = as_json(name, rows, today)
         out[f"zh/data/{name}.csv"] = as_csv(name, rows)
@@ -145,13 +144,28 @@ def _title(view: NoticeView, lang: str) -> str:
     return prefix + getattr(view.notice.title, lang)
 
 
+def _entry(view: NoticeView, lang: str, corpus: Corpus, links: Links) -> FeedEntry:
+    link = links.page(lang, view.path)
+    entry = FeedEntry()
+    entry.id(link)
+    entry.guid(link, permalink=True)
+    entry.title(_title(view, lang))
+    entry.link(href=link)
+    entry.published(_published(view))
+    entry.updated(_published(view))
+    entry.summary(_summary(view, lang, corpus))  # RSS <description>, Atom <summary>
+    entry.category(term=view.notice.kind, label=getattr(NOTICE_KINDS[view.notice.kind], lang))
+    return entry
+
+
 def feeds(corpus: Corpus, notices: list[NoticeView], today: dt.date, links: Links, lang: str) -> dict[str, str]:
     """RSS 2.0 and Atom of the notices published by `today`, all cities and each city."""
     out = {}
-    published = [v for v in notices if v.notice.published <= today]
+    published = [(v, _entry(v, lang, corpus, links)) for v in notices if v.notice.published <= today]
+    by_city = grouped(published, lambda pair: pair[0].city)  # each entry is built once, for every feed it is in
+    words = {k: v[lang] for k, v in WORDS.items()}
     for city_id in (None, *corpus.cities):
-        items = [v for v in published if city_id in (None, v.city)]
-        words = {k: v[lang] for k, v in WORDS.items()}
+        items = published if city_id is None else by_city.get(city_id, [])
         title = (words["feed_city_title"].format(city=getattr(corpus.cities[city_id].info.name, lang))
                  if city_id else words["feed_title"])
         name = city_id or "notices"
@@ -164,20 +178,11 @@ def feeds(corpus: Corpus, notices: list[NoticeView], today: dt.date, links: Link
             fg.link(href=links.feed(lang, fmt, city_id), rel="self")
             fg.link(href=links.page(lang, "notices/index.md"), rel="alternate")  # RSS <link>: the last one given
             # the newest item's day, or `today` for an empty feed: never the clock
-            stamp = _published(items[0]) if items else dt.datetime.combine(today, dt.time(0), TZ)
+            stamp = _published(items[0][0]) if items else dt.datetime.combine(today, dt.time(0), TZ)
             fg.updated(stamp)
             fg.lastBuildDate(stamp)
-            for view in reversed(items):  # feedgen prepends: oldest in first, newest on top
-                link = links.page(lang, view.path)
-                entry = fg.add_entry()
-                entry.id(link)
-                entry.guid(link, permalink=True)
-                entry.title(_title(view, lang))
-                entry.link(href=link)
-                entry.published(_published(view))
-                entry.updated(_published(view))
-                entry.summary(_summary(view, lang, corpus))  # RSS <description>, Atom <summary>
-                entry.category(term=view.notice.kind, label=getattr(NOTICE_KINDS[view.notice.kind], lang))
+            for _, entry in reversed(items):  # feedgen prepends: oldest in first, newest on top
+                fg.add_entry(entry)
             text = fg.rss_str(pretty=True) if fmt == "rss" else fg.atom_str(pretty=True)
             out[f"{lang}/feeds/{name}.{fmt}.xml"] = text.decode("utf-8")
     return out
@@ -185,10 +190,46 @@ def feeds(corpus: Corpus, notices: list[NoticeView], today: dt.date, links: Link
 
 # ---------------------------------------------------------------- calendars
 
-def ics(corpus: Corpus, notices: list[NoticeView], today: dt.date, links: Links, city_id: str | None = None) -> str:
-    """Each notice's last day as an event from 00:00 to 23:59:59 Asia/Shanghai: the
+def calendars(corpus: Corpus, notices: list[NoticeView], today: dt.date, links: Links) -> dict[str, str]:
+    """The calendar of every city's deadlines, then one calendar per city: each notice's
+    event is built once and goes into both."""
+    views = sorted((v for v in notices if v.period), key=lambda v: (v.period.end, v.city, v.cycle.cycle, v.notice.id))
+    stamp = dt.datetime.combine(today, dt.time(0), TZ).astimezone(dt.timezone.utc)
+    events = [(view, _event(view, corpus, links, stamp)) for view in views]
+    by_city = grouped(events, lambda pair: pair[0].city)
+    # Every event is in Beijing time, so a calendar with events needs this zone's
+    # VTIMEZONE (what icalendar's add_missing_timezones would add), worked out once.
+    zone = Timezone.from_tzid(TZ.key)
+    out = {"zh/calendar/deadlines.ics": ics(corpus, [event for _, event in events], zone)}
+    for city_id in corpus.cities:
+        out[f"zh/calendar/{city_id}.ics"] = ics(corpus, [event for _, event in by_city.get(city_id, [])], zone, city_id)
+    return out
+
+
+def _event(view: NoticeView, corpus: Corpus, links: Links, stamp: dt.datetime) -> Event:
+    """The notice's last day as an event from 00:00 to 23:59:59 Asia/Shanghai: the
     period ends at midnight in Beijing, wherever the reader's calendar is set."""
     host = urlsplit(links.site).hostname or "awardsite"
+    n, what = view.notice, view.period.kind
+    kind = NOTICE_KINDS[n.kind]
+    example = f"[{WORDS['example']['zh']} {WORDS['example']['en']}] " if view.cycle.example else ""
+    event = Event()
+    event.add("uid", f"{view.city}-{view.cycle.cycle}-{n.id}-{'deadline' if what == 'deadline' else 'publicity-end'}@{host}")
+    event.add("dtstamp", stamp)
+    event.add("dtstart", dt.datetime.combine(view.period.end, dt.time(0), TZ))
+    event.add("dtend", dt.datetime.combine(view.period.end, dt.time(23, 59, 59), TZ))
+    event.add("summary", f"{example}{kind.zh}{WORDS['ends']['zh']}：{n.title.zh} / {kind.en} {WORDS['ends']['en']}: {n.title.en}")
+    event.add("description", "\n\n".join([
+        _summary(view, "zh", corpus), _summary(view, "en", corpus),
+        f"{links.page('zh', view.path)}\n{links.page('en', view.path)}"]))
+    event.add("url", links.page("zh", view.path))
+    event.add("categories", [kind.en])
+    event.add("transp", "TRANSPARENT")
+    return event
+
+
+def ics(corpus: Corpus, events: list[Event], zone: Timezone, city_id: str | None = None) -> str:
+    """One calendar of `events` (all cities', or `city_id`'s), in the order given."""
     cal = Calendar()
     cal.add("prodid", "-//awardsite//Mayor's Quality Award deadlines//ZH-EN")
     cal.add("version", "2.0")
@@ -198,27 +239,10 @@ def ics(corpus: Corpus, notices: list[NoticeView], today: dt.date, links: Links,
     cal.add("x-wr-calname", f"{city_name.zh}：{name['zh']} / {city_name.en}: {name['en']}" if city_name
             else f"{name['zh']} / {name['en']}")
     cal.add("x-wr-timezone", "Asia/Shanghai")
-    stamp = dt.datetime.combine(today, dt.time(0), TZ).astimezone(dt.timezone.utc)
-    views = sorted((v for v in notices if v.period and city_id in (None, v.city)),
-                   key=lambda v: (v.period.end, v.city, v.cycle.cycle, v.notice.id))
-    for view in views:
-        n, what = view.notice, view.period.kind
-        kind = NOTICE_KINDS[n.kind]
-        example = f"[{WORDS['example']['zh']} {WORDS['example']['en']}] " if view.cycle.example else ""
-        event = Event()
-        event.add("uid", f"{view.city}-{view.cycle.cycle}-{n.id}-{'deadline' if what == 'deadline' else 'publicity-end'}@{host}")
-        event.add("dtstamp", stamp)
-        event.add("dtstart", dt.datetime.combine(view.period.end, dt.time(0), TZ))
-        event.add("dtend", dt.datetime.combine(view.period.end, dt.time(23, 59, 59), TZ))
-        event.add("summary", f"{example}{kind.zh}{WORDS['ends']['zh']}：{n.title.zh} / {kind.en} {WORDS['ends']['en']}: {n.title.en}")
-        event.add("description", "\n\n".join([
-            _summary(view, "zh", corpus), _summary(view, "en", corpus),
-            f"{links.page('zh', view.path)}\n{links.page('en', view.path)}"]))
-        event.add("url", links.page("zh", view.path))
-        event.add("categories", [kind.en])
-        event.add("transp", "TRANSPARENT")
+    if events:
+        cal.add_component(zone)
+    for event in events:
         cal.add_component(event)
-    cal.add_missing_timezones()
     return cal.to_ical().decode("utf-8")
 
 
@@ -236,11 +260,12 @@ def data_rows(corpus: Corpus, records: AwardRecords, today: dt.date, links: Link
     """The rows of each data file, keyed as open_data.yaml documents them."""
     views = regulation_views(corpus, today)
     dims = {d.key: d for d in corpus.dimensions}
+    order = {key: i for i, key in enumerate(dims)}  # facts in the dimensions' order, then the rest by key
     facts = []
     for city_id, city in corpus.cities.items():
         for reg in city.regulations:
             path = f"regulations/{city_id}/{reg.version}.md"
-            for key in sorted(reg.facts, key=lambda k: (list(dims).index(k) if k in dims else len(dims), k)):
+            for key in sorted(reg.facts, key=lambda k: (order.get(k, len(dims)), k)):
                 fact = reg.facts[key]
                 facts.append(dict(
                     city=city_id, city_zh=city.info.name.zh, city_en=city.info.name.en, version=reg.version,
