@@ -83,6 +83,11 @@ def yaml_string(value) -> Markup:
     return Markup(json.dumps(html.escape(str(value), quote=False), ensure_ascii=False))
 
 
+def iso_days(days) -> str:
+    """Days as ISO dates separated by spaces (a period's working days, for the browser)."""
+    return " ".join(day.isoformat() for day in days)
+
+
 def _finalize(value):
     if value is None:
         return ""
@@ -162,7 +167,7 @@ def render_site(corpus: Corpus, today: dt.date, root: Path, records: AwardRecord
                       columns=columns, groups=groups, cites=cites, find_article=find_article, r=records,
                       cite_label=cite_label, anchor=anchor, status_text=status_text, NOTICE_KINDS=NOTICE_KINDS,
                       CATEGORIES=CATEGORIES, FINDING_KINDS=FINDING_KINDS, HOLDING=HOLDING, iso=dt.date.isoformat,
-                      body_html=body_html, subscribe=subscribe, correction_label=correction_label)
+                      iso_days=iso_days, body_html=body_html, subscribe=subscribe, correction_label=correction_label)
 
         def put(path: str, template: str, **context) -> None:
             key = f"{lang}/{path}"
