@@ -168,6 +168,7 @@ def render_site(corpus: Corpus, today: dt.date, root: Path, records: AwardRecord
                       cite_label=cite_label, anchor=anchor, status_text=status_text, NOTICE_KINDS=NOTICE_KINDS,
                       CATEGORIES=CATEGORIES, FINDING_KINDS=FINDING_KINDS, HOLDING=HOLDING, iso=dt.date.isoformat,
                       iso_days=iso_days, body_html=body_html, subscribe=subscribe, correction_label=correction_label)
+        common["period_strings"] = Markup(env.get_template("_period_strings.md.j2").render(**common))
 
         def put(path: str, template: str, **context) -> None:
             key = f"{lang}/{path}"
