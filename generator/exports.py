@@ -191,15 +191,15 @@ def feeds(corpus: Corpus, notices: list[NoticeView], today: dt.date, links: Link
 # ---------------------------------------------------------------- calendars
 
 def calendars(corpus: Corpus, notices: list[NoticeView], today: dt.date, links: Links) -> dict[str, str]:
-    """The calendar of every city's deadlines, then one calendar per city: each notice's
-    event is built once and goes into both."""
+    """The calendar of every city's deadlines, then one calendar per city. Each notice's
+    event is built and serialised once, and its text goes into both calendars."""
     views = sorted((v for v in notices if v.period), key=lambda v: (v.period.end, v.city, v.cycle.cycle, v.notice.id))
     stamp = dt.datetime.combine(today, dt.time(0), TZ).astimezone(dt.timezone.utc)
-    events = [(view, _event(view, corpus, links, stamp)) for view in views]
+    events = [(view, _event(view, corpus, links, stamp).to_ical()) for view in views]
     by_city = grouped(events, lambda pair: pair[0].city)
     # Every event is in Beijing time, so a calendar with events needs this zone's
     # VTIMEZONE (what icalendar's add_missing_timezones would add), worked out once.
-    zone = Timezone.from_tzid(TZ.key)
+    zone = Timezone.from_tzid(TZ.key).to_ical()
     out = {"zh/calendar/deadlines.ics": ics(corpus, [event for _, event in events], zone)}
     for city_id in corpus.cities:
         out[f"zh/calendar/{city_id}.ics"] = ics(corpus, [event for _, event in by_city.get(city_id, [])], zone, city_id)
@@ -228,8 +228,13 @@ def _event(view: NoticeView, corpus: Corpus, links: Links, stamp: dt.datetime) -
     return event
 
 
-def ics(corpus: Corpus, events: list[Event], zone: Timezone, city_id: str | None = None) -> str:
-    """One calendar of `events` (all cities', or `city_id`'s), in the order given."""
+def ics(corpus: Corpus, events: list[bytes], zone: bytes, city_id: str | None = None) -> str:
+    """One calendar of `events` (all cities', or `city_id`'s), serialised, in the order given.
+
+    An iCalendar file is its own properties between BEGIN:VCALENDAR and END:VCALENDAR,
+    with each component's lines (BEGIN:VTIMEZONE … END:VTIMEZONE, BEGIN:VEVENT …
+    END:VEVENT) before the END: icalendar writes the calendar's own lines, and the
+    components' text goes in before its last line, exactly where icalendar puts it."""
     cal = Calendar()
     cal.add("prodid", "-//awardsite//Mayor's Quality Award deadlines//ZH-EN")
     cal.add("version", "2.0")
@@ -239,11 +244,12 @@ def ics(corpus: Corpus, events: list[Event], zone: Timezone, city_id: str | None
     cal.add("x-wr-calname", f"{city_name.zh}：{name['zh']} / {city_name.en}: {name['en']}" if city_name
             else f"{name['zh']} / {name['en']}")
     cal.add("x-wr-timezone", "Asia/Shanghai")
-    if events:
-        cal.add_component(zone)
-    for event in events:
-        cal.add_component(event)
-    return cal.to_ical().decode("utf-8")
+    end = b"END:VCALENDAR\r\n"
+    head = cal.to_ical()
+    if not head.endswith(end):
+        raise ValueError("icalendar no longer ends a calendar with END:VCALENDAR")
+    components = [zone, *events] if events else []
+    return b"".join([head.removesuffix(end), *components, end]).decode("utf-8")
 
 
 # ---------------------------------------------------------------- open data
