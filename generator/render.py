@@ -3,7 +3,9 @@
 One Jinja2 template per kind of page serves both languages; every UI string comes
 from `site_templates/strings.yaml`. Every `{{ value }}` is escaped for Markdown
 unless it was made safe on purpose (`|h` escapes for HTML blocks), so nothing a
-record contains can turn into markup.
+record contains can turn into markup. The shared macros (`_article`, `_cycles`,
+`_corrections`, `_subscribe`) are made once per language and page depth and given to
+every page as `a`, `c`, `k` and `sub` (MACROS), not imported by each page.
 """
 
 from __future__ import annotations
@@ -34,6 +36,10 @@ from .text import anchor, cited_places, find_article, place_labels
 from .corrections import correction_label
 
 LANGS = ("zh", "en")
+# The macro files, by the name every page knows them by. Their macros depend only on the
+# language and on `base` (the way back to the language root), so each is made once per
+# language and page depth and handed to the pages, rather than imported by each page.
+MACROS = {"a": "_article.md.j2", "c": "_cycles.md.j2", "k": "_corrections.md.j2", "sub": "_subscribe.md.j2"}
 
 # each character Markdown (or the HTML in it) would read as markup → that character shown as text
 _MD_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", **{c: "\\" + c for c in "\\`*_{}[]#|!"}})
@@ -170,13 +176,18 @@ def render_site(corpus: Corpus, today: dt.date, root: Path, records: AwardRecord
                       iso_days=iso_days, body_html=body_html, subscribe=subscribe, correction_label=correction_label)
         common["period_strings"] = Markup(env.get_template("_period_strings.md.j2").render(**common))
 
+        macros: dict[str, dict] = {}  # base → the shared macros for pages at that depth
+
         def put(path: str, template: str, **context) -> None:
             key = f"{lang}/{path}"
             _check_inside(key)
             if key in pages:
                 raise ValueError(f"two pages would be written to {key}")
             base = "../" * path.count("/")  # from this page back to the language root
-            pages[key] = env.get_template(template).render(**common, base=base, **context)
+            if base not in macros:
+                macros[base] = {name: env.get_template(file).make_module({**common, "base": base})
+                                for name, file in MACROS.items()}
+            pages[key] = env.get_template(template).render(**common, **macros[base], base=base, **context)
 
         put("index.md", "home.md.j2")
         put("regulations/index.md", "regulations.md.j2")
