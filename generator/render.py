@@ -32,7 +32,7 @@ from .model import CATEGORIES, NOTICE_KINDS, Citation, Regulation
 from .periods import NoticeView
 from .records import AwardRecords, award_records
 from .schema import SCHEMAS
-from .text import anchor, cited_places, find_article, place_labels
+from .text import anchor, cited_articles, cited_places, place_labels
 from .corrections import correction_label
 
 LANGS = ("zh", "en")
@@ -170,7 +170,7 @@ def render_site(corpus: Corpus, today: dt.date, root: Path, records: AwardRecord
             return text
 
         common = dict(lang=lang, t=t, t_in=strings.get, tr=tr, date=date, today=today, corpus=corpus, views=views,
-                      columns=columns, groups=groups, cites=cites, find_article=find_article, r=records,
+                      columns=columns, groups=groups, cites=cites, cited_articles=cited_articles, r=records,
                       cite_label=cite_label, anchor=anchor, status_text=status_text, NOTICE_KINDS=NOTICE_KINDS,
                       CATEGORIES=CATEGORIES, FINDING_KINDS=FINDING_KINDS, HOLDING=HOLDING, iso=dt.date.isoformat,
                       iso_days=iso_days, body_html=body_html, subscribe=subscribe, correction_label=correction_label)
