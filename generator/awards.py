@@ -93,10 +93,11 @@ def winner_views(corpus: Corpus, today: dt.date) -> dict[tuple[str, str], Winner
         revoked = {r.winner: r for c in city.cycles for r in c.revocations}
         for cycle in city.cycles:
             reg = cycle_regulation(corpus, cycle)
+            cycle_decided = decision_date(cycle)
+            validity = fact(reg, "title_validity")
+            years = validity.params.get("years") if validity else None
             for winner in cycle.winners:
-                decided = winner.decided or decision_date(cycle)
-                validity = fact(reg, "title_validity")
-                years = validity.params.get("years") if validity else None
+                decided = winner.decided or cycle_decided
                 valid_until = add_years(decided, years) - dt.timedelta(days=1) if years and decided else None
                 if winner.id in revoked:
                     status = "revoked"

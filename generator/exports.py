@@ -25,14 +25,15 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import yaml
+from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone
 
-from .awards import revocation_views, winner_views
 from .collect import Corpus
 from .derive import regulation_views
 from .model import CATEGORIES, NOTICE_KINDS, Citation
-from .periods import NoticeView, notice_views
+from .periods import NoticeView
+from .records import AwardRecords, award_records, grouped
 from .schema import SCHEMAS, schema_text
 
 TZ = ZoneInfo("Asia/Shanghai")
@@ -99,19 +100,17 @@ class Links:
         return self.lang_root(lang) + (path + "/" if path and not path.endswith("/") else path)
 
 
-def export_files(corpus: Corpus, today: dt.date, root: Path) -> dict[str, str]:
-    """Every export, as {path under the docs folder: text}; zh/ is published at /, en/ at /en/."""
+def export_files(corpus: Corpus, today: dt.date, root: Path, records: AwardRecords | None = None) -> dict[str, str]:
+    """Every export, as {path under the docs folder: text}; zh/ is published at /, en/ at /en/.
+    `records` are the award records as of `today` (worked out here when not given)."""
     links = Links(site_url(root))
-    calendar = corpus.work_calendar()
-    cycles = [c for city in corpus.cities.values() for c in city.cycles]
-    notices = notice_views(cycles, calendar, today)
+    records = award_records(corpus, today) if records is None else records
+    notices = records.notices
     out: dict[str, str] = {}
     for lang in LANGS:
         out |= feeds(corpus, notices, today, links, lang)
-    out["zh/calendar/deadlines.ics"] = ics(corpus, notices, today, links)
-    for city_id in corpus.cities:
-        out[f"zh/calendar/{city_id}.ics"] = ics(corpus, notices, today, links, city_id)
-    for name, rows in data_rows(corpus, notices, today, links).items():
+    out |= calendars(corpus, notices, today, links)
+    for name, rows in data_rows(corpus, records, today, links).items():
         out[f"zh/data/{name}.json"] = as_json(name, rows, today)
         out[f"zh/data/{name}.csv"] = as_csv(name, rows)
     for name, model in SCHEMAS.items():
@@ -145,13 +144,28 @@ def _title(view: NoticeView, lang: str) -> str:
     return prefix + getattr(view.notice.title, lang)
 
 
+def _entry(view: NoticeView, lang: str, corpus: Corpus, links: Links) -> FeedEntry:
+    link = links.page(lang, view.path)
+    entry = FeedEntry()
+    entry.id(link)
+    entry.guid(link, permalink=True)
+    entry.title(_title(view, lang))
+    entry.link(href=link)
+    entry.published(_published(view))
+    entry.updated(_published(view))
+    entry.summary(_summary(view, lang, corpus))  # RSS <description>, Atom <summary>
+    entry.category(term=view.notice.kind, label=getattr(NOTICE_KINDS[view.notice.kind], lang))
+    return entry
+
+
 def feeds(corpus: Corpus, notices: list[NoticeView], today: dt.date, links: Links, lang: str) -> dict[str, str]:
     """RSS 2.0 and Atom of the notices published by `today`, all cities and each city."""
     out = {}
-    published = [v for v in notices if v.notice.published <= today]
+    published = [(v, _entry(v, lang, corpus, links)) for v in notices if v.notice.published <= today]
+    by_city = grouped(published, lambda pair: pair[0].city)  # each entry is built once, for every feed it is in
+    words = {k: v[lang] for k, v in WORDS.items()}
     for city_id in (None, *corpus.cities):
-        items = [v for v in published if city_id in (None, v.city)]
-        words = {k: v[lang] for k, v in WORDS.items()}
+        items = published if city_id is None else by_city.get(city_id, [])
         title = (words["feed_city_title"].format(city=getattr(corpus.cities[city_id].info.name, lang))
                  if city_id else words["feed_title"])
         name = city_id or "notices"
@@ -164,20 +178,11 @@ def feeds(corpus: Corpus, notices: list[NoticeView], today: dt.date, links: Link
             fg.link(href=links.feed(lang, fmt, city_id), rel="self")
             fg.link(href=links.page(lang, "notices/index.md"), rel="alternate")  # RSS <link>: the last one given
             # the newest item's day, or `today` for an empty feed: never the clock
-            stamp = _published(items[0]) if items else dt.datetime.combine(today, dt.time(0), TZ)
+            stamp = _published(items[0][0]) if items else dt.datetime.combine(today, dt.time(0), TZ)
             fg.updated(stamp)
             fg.lastBuildDate(stamp)
-            for view in reversed(items):  # feedgen prepends: oldest in first, newest on top
-                link = links.page(lang, view.path)
-                entry = fg.add_entry()
-                entry.id(link)
-                entry.guid(link, permalink=True)
-                entry.title(_title(view, lang))
-                entry.link(href=link)
-                entry.published(_published(view))
-                entry.updated(_published(view))
-                entry.summary(_summary(view, lang, corpus))  # RSS <description>, Atom <summary>
-                entry.category(term=view.notice.kind, label=getattr(NOTICE_KINDS[view.notice.kind], lang))
+            for _, entry in reversed(items):  # feedgen prepends: oldest in first, newest on top
+                fg.add_entry(entry)
             text = fg.rss_str(pretty=True) if fmt == "rss" else fg.atom_str(pretty=True)
             out[f"{lang}/feeds/{name}.{fmt}.xml"] = text.decode("utf-8")
     return out
@@ -185,10 +190,51 @@ def feeds(corpus: Corpus, notices: list[NoticeView], today: dt.date, links: Link
 
 # ---------------------------------------------------------------- calendars
 
-def ics(corpus: Corpus, notices: list[NoticeView], today: dt.date, links: Links, city_id: str | None = None) -> str:
-    """Each notice's last day as an event from 00:00 to 23:59:59 Asia/Shanghai: the
+def calendars(corpus: Corpus, notices: list[NoticeView], today: dt.date, links: Links) -> dict[str, str]:
+    """The calendar of every city's deadlines, then one calendar per city. Each notice's
+    event is built and serialised once, and its text goes into both calendars."""
+    views = sorted((v for v in notices if v.period), key=lambda v: (v.period.end, v.city, v.cycle.cycle, v.notice.id))
+    stamp = dt.datetime.combine(today, dt.time(0), TZ).astimezone(dt.timezone.utc)
+    events = [(view, _event(view, corpus, links, stamp).to_ical()) for view in views]
+    by_city = grouped(events, lambda pair: pair[0].city)
+    # Every event is in Beijing time, so a calendar with events needs this zone's
+    # VTIMEZONE (what icalendar's add_missing_timezones would add), worked out once.
+    zone = Timezone.from_tzid(TZ.key).to_ical()
+    out = {"zh/calendar/deadlines.ics": ics(corpus, [event for _, event in events], zone)}
+    for city_id in corpus.cities:
+        out[f"zh/calendar/{city_id}.ics"] = ics(corpus, [event for _, event in by_city.get(city_id, [])], zone, city_id)
+    return out
+
+
+def _event(view: NoticeView, corpus: Corpus, links: Links, stamp: dt.datetime) -> Event:
+    """The notice's last day as an event from 00:00 to 23:59:59 Asia/Shanghai: the
     period ends at midnight in Beijing, wherever the reader's calendar is set."""
     host = urlsplit(links.site).hostname or "awardsite"
+    n, what = view.notice, view.period.kind
+    kind = NOTICE_KINDS[n.kind]
+    example = f"[{WORDS['example']['zh']} {WORDS['example']['en']}] " if view.cycle.example else ""
+    event = Event()
+    event.add("uid", f"{view.city}-{view.cycle.cycle}-{n.id}-{'deadline' if what == 'deadline' else 'publicity-end'}@{host}")
+    event.add("dtstamp", stamp)
+    event.add("dtstart", dt.datetime.combine(view.period.end, dt.time(0), TZ))
+    event.add("dtend", dt.datetime.combine(view.period.end, dt.time(23, 59, 59), TZ))
+    event.add("summary", f"{example}{kind.zh}{WORDS['ends']['zh']}：{n.title.zh} / {kind.en} {WORDS['ends']['en']}: {n.title.en}")
+    event.add("description", "\n\n".join([
+        _summary(view, "zh", corpus), _summary(view, "en", corpus),
+        f"{links.page('zh', view.path)}\n{links.page('en', view.path)}"]))
+    event.add("url", links.page("zh", view.path))
+    event.add("categories", [kind.en])
+    event.add("transp", "TRANSPARENT")
+    return event
+
+
+def ics(corpus: Corpus, events: list[bytes], zone: bytes, city_id: str | None = None) -> str:
+    """One calendar of `events` (all cities', or `city_id`'s), serialised, in the order given.
+
+    An iCalendar file is its own properties between BEGIN:VCALENDAR and END:VCALENDAR,
+    with each component's lines (BEGIN:VTIMEZONE … END:VTIMEZONE, BEGIN:VEVENT …
+    END:VEVENT) before the END: icalendar writes the calendar's own lines, and the
+    components' text goes in before its last line, exactly where icalendar puts it."""
     cal = Calendar()
     cal.add("prodid", "-//awardsite//Mayor's Quality Award deadlines//ZH-EN")
     cal.add("version", "2.0")
@@ -198,28 +244,12 @@ def ics(corpus: Corpus, notices: list[NoticeView], today: dt.date, links: Links,
     cal.add("x-wr-calname", f"{city_name.zh}：{name['zh']} / {city_name.en}: {name['en']}" if city_name
             else f"{name['zh']} / {name['en']}")
     cal.add("x-wr-timezone", "Asia/Shanghai")
-    stamp = dt.datetime.combine(today, dt.time(0), TZ).astimezone(dt.timezone.utc)
-    views = sorted((v for v in notices if v.period and city_id in (None, v.city)),
-                   key=lambda v: (v.period.end, v.city, v.cycle.cycle, v.notice.id))
-    for view in views:
-        n, what = view.notice, view.period.kind
-        kind = NOTICE_KINDS[n.kind]
-        example = f"[{WORDS['example']['zh']} {WORDS['example']['en']}] " if view.cycle.example else ""
-        event = Event()
-        event.add("uid", f"{view.city}-{view.cycle.cycle}-{n.id}-{'deadline' if what == 'deadline' else 'publicity-end'}@{host}")
-        event.add("dtstamp", stamp)
-        event.add("dtstart", dt.datetime.combine(view.period.end, dt.time(0), TZ))
-        event.add("dtend", dt.datetime.combine(view.period.end, dt.time(23, 59, 59), TZ))
-        event.add("summary", f"{example}{kind.zh}{WORDS['ends']['zh']}：{n.title.zh} / {kind.en} {WORDS['ends']['en']}: {n.title.en}")
-        event.add("description", "\n\n".join([
-            _summary(view, "zh", corpus), _summary(view, "en", corpus),
-            f"{links.page('zh', view.path)}\n{links.page('en', view.path)}"]))
-        event.add("url", links.page("zh", view.path))
-        event.add("categories", [kind.en])
-        event.add("transp", "TRANSPARENT")
-        cal.add_component(event)
-    cal.add_missing_timezones()
-    return cal.to_ical().decode("utf-8")
+    end = b"END:VCALENDAR\r\n"
+    head = cal.to_ical()
+    if not head.endswith(end):
+        raise ValueError("icalendar no longer ends a calendar with END:VCALENDAR")
+    components = [zone, *events] if events else []
+    return b"".join([head.removesuffix(end), *components, end]).decode("utf-8")
 
 
 # ---------------------------------------------------------------- open data
@@ -232,15 +262,16 @@ def _pair(value, lang: str) -> str:
     return getattr(value, lang) or "" if value is not None else ""
 
 
-def data_rows(corpus: Corpus, notices: list[NoticeView], today: dt.date, links: Links) -> dict[str, list[dict]]:
+def data_rows(corpus: Corpus, records: AwardRecords, today: dt.date, links: Links) -> dict[str, list[dict]]:
     """The rows of each data file, keyed as open_data.yaml documents them."""
     views = regulation_views(corpus, today)
     dims = {d.key: d for d in corpus.dimensions}
+    order = {key: i for i, key in enumerate(dims)}  # facts in the dimensions' order, then the rest by key
     facts = []
     for city_id, city in corpus.cities.items():
         for reg in city.regulations:
             path = f"regulations/{city_id}/{reg.version}.md"
-            for key in sorted(reg.facts, key=lambda k: (list(dims).index(k) if k in dims else len(dims), k)):
+            for key in sorted(reg.facts, key=lambda k: (order.get(k, len(dims)), k)):
                 fact = reg.facts[key]
                 facts.append(dict(
                     city=city_id, city_zh=city.info.name.zh, city_en=city.info.name.en, version=reg.version,
@@ -251,7 +282,7 @@ def data_rows(corpus: Corpus, notices: list[NoticeView], today: dt.date, links: 
                     page_zh=links.page("zh", path), page_en=links.page("en", path),
                     source_url=reg.source_url or "", source_file=reg.source_file or "", example=False))
     rows_notices = []
-    for v in sorted(notices, key=lambda v: (v.city, v.cycle.cycle, v.notice.published, v.notice.id)):
+    for v in sorted(records.notices, key=lambda v: (v.city, v.cycle.cycle, v.notice.published, v.notice.id)):
         n, city, p = v.notice, corpus.cities[v.city].info.name, v.period
         rows_notices.append(dict(
             city=v.city, city_zh=city.zh, city_en=city.en, cycle=v.cycle.cycle, cycle_title_zh=v.cycle.title.zh,
@@ -265,9 +296,8 @@ def data_rows(corpus: Corpus, notices: list[NoticeView], today: dt.date, links: 
             objection_email=(n.objection.email or "") if n.objection else "",
             page_zh=links.page("zh", v.path), page_en=links.page("en", v.path),
             source_url=n.source_url or "", example=v.cycle.example))
-    winners = winner_views(corpus, today)
     rows_winners = []
-    for (city_id, _), w in sorted(winners.items()):
+    for (city_id, _), w in sorted(records.winners.items()):
         x, city = w.winner, corpus.cities[city_id].info.name
         decision = next((n.source_url for n in w.cycle.notices if n.kind == "award_decision" and n.source_url), None)
         rows_winners.append(dict(
@@ -291,7 +321,7 @@ def data_rows(corpus: Corpus, notices: list[NoticeView], today: dt.date, links: 
                     page_zh=links.page("zh", f"cities/{city_id}.md"), page_en=links.page("en", f"cities/{city_id}.md"),
                     source_url=c.source_url, example=cycle.example))
     rows_revocations = []
-    for r in sorted(revocation_views(corpus, winners), key=lambda r: (r.cycle.city, r.revocation.decided, r.revocation.winner)):
+    for r in sorted(records.revocations, key=lambda r: (r.cycle.city, r.revocation.decided, r.revocation.winner)):
         x = r.revocation
         rows_revocations.append(dict(
             city=r.cycle.city, cycle=r.cycle.cycle, winner=x.winner, winner_name_zh=r.winner.winner.name.zh,

@@ -3,7 +3,9 @@
 One Jinja2 template per kind of page serves both languages; every UI string comes
 from `site_templates/strings.yaml`. Every `{{ value }}` is escaped for Markdown
 unless it was made safe on purpose (`|h` escapes for HTML blocks), so nothing a
-record contains can turn into markup.
+record contains can turn into markup. The shared macros (`_article`, `_cycles`,
+`_corrections`, `_subscribe`) are made once per language and page depth and given to
+every page as `a`, `c`, `k` and `sub` (MACROS), not imported by each page.
 """
 
 from __future__ import annotations
@@ -19,32 +21,40 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from .awards import HOLDING, duties, revocation_views, winner_views
+from .awards import HOLDING, duties
 from .collect import Corpus
 from .errors import DataError, Problem
 from .derive import compared_versions, regulation_views
 from .exports import Links, fields, site_url
-from .findings import FINDING_KINDS, findings, measurable
+from .findings import FINDING_KINDS
 from .markup import body_html
 from .model import CATEGORIES, NOTICE_KINDS, Citation, Regulation
-from .periods import NoticeView, notice_views
+from .periods import NoticeView
+from .records import AwardRecords, award_records
 from .schema import SCHEMAS
-from .text import anchor, cited_places, find_article, place_labels
+from .text import anchor, cited_articles, cited_places, place_labels
 from .corrections import correction_label
 
 LANGS = ("zh", "en")
+# The macro files, by the name every page knows them by. Their macros depend only on the
+# language and on `base` (the way back to the language root), so each is made once per
+# language and page depth and handed to the pages, rather than imported by each page.
+MACROS = {"a": "_article.md.j2", "c": "_cycles.md.j2", "k": "_corrections.md.j2", "sub": "_subscribe.md.j2"}
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#|!])")
-_LINE_START = re.compile(r"(?m)^(\s*)([-+]|\d+\.)(?=\s)")
+# each character Markdown (or the HTML in it) would read as markup → that character shown as text
+_MD_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", **{c: "\\" + c for c in "\\`*_{}[]#|!"}})
+_LINE_START = re.compile(r"(?m)^(\s*)([-+]|\d+\.)(?=\s)")  # would start a list
+_NEEDS_ESCAPE = re.compile(r"[&<>\\`*_{}\[\]#|!]|(?m:^\s*(?:[-+]|\d+\.)(?=\s))")  # either of the above
 
 
 def md(value) -> Markup:
     """Text → Markdown that shows exactly that text."""
     if isinstance(value, Markup):
         return value
-    text = str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _MD_SPECIAL.sub(r"\\\1", text)
-    return Markup(_LINE_START.sub(r"\1\\\2", text))
+    text = str(value)
+    if _NEEDS_ESCAPE.search(text) is None:  # most values (names, dates, labels): nothing to do
+        return Markup(text)
+    return Markup(_LINE_START.sub(r"\1\\\2", text.translate(_MD_ESCAPES)))
 
 
 def h(value) -> Markup:
@@ -77,6 +87,11 @@ def yaml_string(value) -> Markup:
     """Text → a quoted YAML string (for the page's front matter), HTML-escaped: mkdocs and
     the theme put the front matter's `title` into the page (<title>, the header) as it is."""
     return Markup(json.dumps(html.escape(str(value), quote=False), ensure_ascii=False))
+
+
+def iso_days(days) -> str:
+    """Days as ISO dates separated by spaces (a period's working days, for the browser)."""
+    return " ".join(day.isoformat() for day in days)
 
 
 def _finalize(value):
@@ -113,8 +128,9 @@ def environment(templates: Path) -> Environment:
     return env
 
 
-def render_site(corpus: Corpus, today: dt.date, root: Path) -> dict[str, str]:
-    """Every page of the site, as {path under the docs folder: Markdown}."""
+def render_site(corpus: Corpus, today: dt.date, root: Path, records: AwardRecords | None = None) -> dict[str, str]:
+    """Every page of the site, as {path under the docs folder: Markdown}. `records` are
+    the award records as of `today` (worked out here when not given)."""
     templates = root / "site_templates"
     env, strings = environment(templates), load_strings(templates)
     views = regulation_views(corpus, today)
@@ -122,7 +138,7 @@ def render_site(corpus: Corpus, today: dt.date, root: Path) -> dict[str, str]:
     groups: dict[str, list] = {}
     for dimension in corpus.dimensions:
         groups.setdefault(dimension.group, []).append(dimension)
-    records = award_records(corpus, today)
+    records = award_records(corpus, today) if records is None else records
     subscribe = Links(site_url(root))  # feeds, calendars, open data (generator/exports.py)
     pages: dict[str, str] = {}
 
@@ -154,10 +170,13 @@ def render_site(corpus: Corpus, today: dt.date, root: Path) -> dict[str, str]:
             return text
 
         common = dict(lang=lang, t=t, t_in=strings.get, tr=tr, date=date, today=today, corpus=corpus, views=views,
-                      columns=columns, groups=groups, cites=cites, find_article=find_article, r=records,
+                      columns=columns, groups=groups, cites=cites, cited_articles=cited_articles, r=records,
                       cite_label=cite_label, anchor=anchor, status_text=status_text, NOTICE_KINDS=NOTICE_KINDS,
                       CATEGORIES=CATEGORIES, FINDING_KINDS=FINDING_KINDS, HOLDING=HOLDING, iso=dt.date.isoformat,
-                      body_html=body_html, subscribe=subscribe, correction_label=correction_label)
+                      iso_days=iso_days, body_html=body_html, subscribe=subscribe, correction_label=correction_label)
+        common["period_strings"] = Markup(env.get_template("_period_strings.md.j2").render(**common))
+
+        macros: dict[str, dict] = {}  # base → the shared macros for pages at that depth
 
         def put(path: str, template: str, **context) -> None:
             key = f"{lang}/{path}"
@@ -165,7 +184,10 @@ def render_site(corpus: Corpus, today: dt.date, root: Path) -> dict[str, str]:
             if key in pages:
                 raise ValueError(f"two pages would be written to {key}")
             base = "../" * path.count("/")  # from this page back to the language root
-            pages[key] = env.get_template(template).render(**common, base=base, **context)
+            if base not in macros:
+                macros[base] = {name: env.get_template(file).make_module({**common, "base": base})
+                                for name, file in MACROS.items()}
+            pages[key] = env.get_template(template).render(**common, **macros[base], base=base, **context)
 
         put("index.md", "home.md.j2")
         put("regulations/index.md", "regulations.md.j2")
@@ -212,41 +234,3 @@ def _check_inside(key: str) -> None:
     if not _SAFE_PATH.match(key) or any(part in ("", ".", "..") or part.startswith(".") for part in parts):
         raise DataError([Problem(key, 1, 1, "", f"页面路径不安全：“{key}”（只能由小写字母、数字和 - 组成，且须在网站目录内）",
                                  f"unsafe page path '{key}' (only lower-case letters, digits and '-', inside the site folder)")])
-
-
-@dataclass(frozen=True)
-class AwardRecords:
-    """What the cycle pages show, worked out once for both languages."""
-
-    notices: list  # NoticeView, newest first
-    winners: dict  # (city, winner id) → WinnerView
-    revocations: list  # RevocationView, newest first
-    findings: list  # Finding
-    measurable: dict  # (city, cycle id) → whether findings could be computed
-
-    def notices_of(self, city: str, cycle: str | None = None) -> list:
-        return [v for v in self.notices if v.city == city and cycle in (None, v.cycle.cycle)]
-
-    def winners_of(self, city: str, cycle: str | None = None) -> list:
-        return [v for (c, _), v in self.winners.items() if c == city and cycle in (None, v.cycle.cycle)]
-
-    def findings_of(self, city: str, cycle: str | None = None, subject: str | None = None) -> list:
-        return [f for f in self.findings if f.cycle.city == city and cycle in (None, f.cycle.cycle)
-                and subject in (None, f.subject)]
-
-    def open_notices(self) -> list:
-        return [v for v in self.notices if v.status == "open" and NOTICE_KINDS[v.notice.kind].takes_objections]
-
-    def upcoming_deadlines(self) -> list:
-        return sorted((v for v in self.notices if v.status in ("open", "upcoming")), key=lambda v: (v.period.end, v.city))
-
-    def latest_decisions(self, today: dt.date, limit: int = 6) -> list:
-        return [v for v in self.notices if v.notice.kind in ("award_decision", "revocation") and v.notice.published <= today][:limit]
-
-
-def award_records(corpus: Corpus, today: dt.date) -> AwardRecords:
-    calendar = corpus.work_calendar()
-    cycles = [c for city in corpus.cities.values() for c in city.cycles]
-    winners = winner_views(corpus, today)
-    return AwardRecords(notice_views(cycles, calendar, today), winners, revocation_views(corpus, winners),
-                        findings(corpus, calendar), {(c.city, c.cycle): measurable(corpus, c) for c in cycles})

@@ -22,6 +22,7 @@ def regenerate() -> None:
     from .collect import gather_with_cache  # only the file just saved is parsed again
     from .corrections import correction_problems
     from .exports import export_files
+    from .records import award_records
     from .render import render_site
     from .site import write_pages
 
@@ -31,7 +32,9 @@ def regenerate() -> None:
         problems = correction_problems(corpus, today)  # office workflow: as check and build do
         if problems:
             raise DataError(problems)
-        write_pages({**render_site(corpus, today, root), **export_files(corpus, today, root)}, root / "build" / "docs")
+        records = award_records(corpus, today)  # shared by the pages and the exports
+        write_pages({**render_site(corpus, today, root, records), **export_files(corpus, today, root, records)},
+                    root / "build" / "docs")
     except DataError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)

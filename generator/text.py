@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .model import Article, Item, Place, RegulationText
+from .model import Article, Citation, Item, Place, RegulationText
 
 
 def articles(text: RegulationText) -> Iterator[Article]:
@@ -98,6 +98,14 @@ def place_labels(text: RegulationText, place: Place) -> tuple[str, str]:
     if place.item is not None:
         zh, en = zh + f"第{chinese_number(place.item)}项", en + f", item {place.item}"
     return zh, en
+
+
+def cited_articles(text: RegulationText, cites: list[Citation]) -> list[tuple[Article, list[str]]]:
+    """The articles `cites` name, each once in the order first cited, with the quotes
+    cited from it (the words to mark when the article is shown)."""
+    numbers = dict.fromkeys(place.article for place in cites)
+    return [(find_article(text, number), [p.quote for p in cites if p.article == number and p.quote])
+            for number in numbers]
 
 
 def cited_places(text: RegulationText, cites: list[Place]) -> list[tuple[str, str, str]]:
