@@ -74,14 +74,16 @@ def command_check(root: Path, today: dt.date, strict: bool) -> int:
 def command_build(root: Path, today: dt.date, site: Path) -> int:
     from .collect import gather_with_cache
     from .exports import export_files
+    from .records import award_records
     from .render import render_site
     from .site import publish, write_pages
 
     corpus = gather_with_cache(root)
     gc.freeze()  # as in check
     _check_corrections(corpus, today)
-    pages = render_site(corpus, today, root)
-    exports = export_files(corpus, today, root)  # feeds, calendars, open data: built and swapped in with the pages
+    records = award_records(corpus, today)  # derived once, for the pages and the files
+    pages = render_site(corpus, today, root, records)
+    exports = export_files(corpus, today, root, records)  # feeds, calendars, open data: built and swapped in with the pages
     written, removed = write_pages({**pages, **exports}, root / "build" / "docs")
     noon = dt.datetime.combine(today, dt.time(12), ZoneInfo("Asia/Shanghai"))
     publish(root, site, int(noon.timestamp()))

@@ -4,8 +4,16 @@ mkdocs loads this file by path, as a module of its own, so it imports the runnin
 command's module by its package name (no relative imports here).
 """
 
+from pathlib import Path
+
 from generator import serve
+from generator.site import index_for_search
 
 
 def on_pre_build(config, **kwargs) -> None:
     serve.regenerate()
+
+
+def on_post_build(config, **kwargs) -> None:
+    """Index the served site for search, as `awardsite build` does after mkdocs."""
+    index_for_search(Path(config["site_dir"]))

@@ -55,7 +55,6 @@ def run_mkdocs(root: Path, out: Path, epoch: int) -> None:
     if result.returncode != 0:
         raise BuildError("mkdocs build failed / mkdocs 构建失败:\n" + (result.stderr or result.stdout).strip())
     give_each_language_its_sitemap(out)
-    index_for_search(out)
 
 
 def give_each_language_its_sitemap(out: Path) -> None:
@@ -92,6 +91,7 @@ def publish(root: Path, site: Path, epoch: int) -> None:
     fresh = Path(tempfile.mkdtemp(prefix=f".site-new-{os.getpid()}-", dir=site.parent))
     try:
         run_mkdocs(root, fresh, epoch)
+        index_for_search(fresh)
         old = site.with_name(f".site-old-{os.getpid()}")
         if site.exists():
             site.rename(old)

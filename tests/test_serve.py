@@ -32,6 +32,8 @@ def test_serve_shows_both_languages(tmp_path):
                 except OSError:
                     time.sleep(1)
         assert "市长质量奖公开信息平台" in pages[""]
+        entry = urllib.request.urlopen(f"http://127.0.0.1:{port}/pagefind/pagefind-entry.json", timeout=5).read()
+        assert b'"zh"' in entry and b'"en"' in entry  # search works while serving too
         assert "Mayor&#39;s Quality Award: the public record" in pages["en/"] or \
             "Mayor's Quality Award: the public record" in pages["en/"]
     finally:
