@@ -15,5 +15,9 @@ def on_pre_build(config, **kwargs) -> None:
 
 
 def on_post_build(config, **kwargs) -> None:
-    """Index the served site for search, as `awardsite build` does after mkdocs."""
-    index_for_search(Path(config["site_dir"]))
+    """Index the served site for search, as `awardsite build` does after mkdocs: once,
+    after the last language. mkdocs-static-i18n builds the other languages from its own
+    post-build step, which runs after this one, so this runs once per language."""
+    languages = config.plugins["i18n"].config.languages
+    if config.theme["language"] == languages[-1].locale:
+        index_for_search(Path(config["site_dir"]))
