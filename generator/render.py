@@ -30,7 +30,7 @@ from .findings import FINDING_KINDS
 from .markup import body_html
 from .model import CATEGORIES, NOTICE_KINDS, Citation, Regulation
 from .periods import NoticeView
-from .records import AwardRecords, award_records
+from .records import AwardRecords, award_records, grouped
 from .schema import SCHEMAS
 from .text import anchor, cited_articles, cited_places, place_labels
 from .corrections import correction_label
@@ -43,8 +43,9 @@ MACROS = {"a": "_article.md.j2", "c": "_cycles.md.j2", "k": "_corrections.md.j2"
 
 # each character Markdown (or the HTML in it) would read as markup → that character shown as text
 _MD_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", **{c: "\\" + c for c in "\\`*_{}[]#|!"}})
-_LINE_START = re.compile(r"(?m)^(\s*)([-+]|\d+\.)(?=\s)")  # would start a list
-_NEEDS_ESCAPE = re.compile(r"[&<>\\`*_{}\[\]#|!]|(?m:^\s*(?:[-+]|\d+\.)(?=\s))")  # either of the above
+_LINE_START = re.compile(r"^(\s*)([-+]|\d+\.)(?=\s)", re.MULTILINE)  # would start a list
+_NEEDS_ESCAPE = re.compile("[" + re.escape("".join(chr(c) for c in _MD_ESCAPES)) + "]|" + _LINE_START.pattern,
+                           re.MULTILINE)  # either of the above
 
 
 def md(value) -> Markup:
@@ -135,9 +136,7 @@ def render_site(corpus: Corpus, today: dt.date, root: Path, records: AwardRecord
     env, strings = environment(templates), load_strings(templates)
     views = regulation_views(corpus, today)
     columns = compared_versions(corpus, views)
-    groups: dict[str, list] = {}
-    for dimension in corpus.dimensions:
-        groups.setdefault(dimension.group, []).append(dimension)
+    groups = grouped(corpus.dimensions, lambda dimension: dimension.group)
     records = award_records(corpus, today) if records is None else records
     subscribe = Links(site_url(root))  # feeds, calendars, open data (generator/exports.py)
     pages: dict[str, str] = {}
