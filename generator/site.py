@@ -2,7 +2,8 @@
 
 The pages are written to `build/docs/` (only files whose bytes changed, so
 watchers and rsync see only real changes), mkdocs builds into a fresh folder
-beside `site/`, and only a build that succeeded replaces `site/`. A failed or
+beside `site/`, Pagefind indexes it for search, and only a build that succeeded
+replaces `site/`. A failed or
 killed build leaves the previous site as it was.
 """
 
