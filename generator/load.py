@@ -124,8 +124,6 @@ def load_file(path: Path, root: Path, raw: bytes | None = None) -> tuple[Documen
                     f"file contains the control character {name}, which cannot be printed; delete it")
     except yaml.YAMLError as exc:
         return fail(1, 1, f"YAML 语法错误：{exc}", f"YAML syntax error: {exc}")
-    except RecursionError:
-        return fail(1, 1, f"嵌套层数过多（上限 {MAX_DEPTH} 层）", f"nested too deeply (the limit is {MAX_DEPTH} levels)")
     doc = Document(path, rel, None)
     if node is None:
         return fail(1, 1, "文件为空", "file is empty")
@@ -136,20 +134,57 @@ def load_file(path: Path, root: Path, raw: bytes | None = None) -> tuple[Documen
 
 _LIBYAML = getattr(yaml, "CSafeLoader", None)  # PyYAML built with libyaml: the same nodes and marks, ~5× faster
 
+MAX_DEPTH = 50  # a record nests a handful of levels; a deeper file is a mistake or an attack
+
+
+class _BoundedLoader(yaml.SafeLoader):
+    """The pure-Python composer, which stops descending below MAX_DEPTH + 1 levels: a
+    deeper collection is skipped event by event (no recursion) and stands as an empty
+    scalar at its own place, where `_plain` reports it as it reports a deep node that
+    libyaml composed. So a too-deep file gets the same located message whichever
+    PyYAML is installed: with libyaml, without it, and whatever depth libyaml itself
+    accepts (0.2.6 refuses flow nesting past 1,000 levels; the pure composer would
+    exhaust Python's recursion long before that)."""
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent, index):
+        if self._depth > MAX_DEPTH:
+            start = self.peek_event().start_mark
+            end = self._skip_node()
+            return yaml.ScalarNode("tag:yaml.org,2002:null", "", start, end)
+        self._depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+    def _skip_node(self) -> yaml.Mark:
+        """Consume one node's events, however deep; the end mark of its last one."""
+        level = 0
+        while True:
+            event = self.get_event()
+            if isinstance(event, yaml.CollectionStartEvent):
+                level += 1
+            elif isinstance(event, yaml.CollectionEndEvent):
+                level -= 1
+            if level == 0:
+                return event.end_mark
+
 
 def _compose(text: str) -> yaml.Node | None:
     """The node tree of `text`, composed by libyaml where PyYAML has it. A file libyaml
     refuses is composed again by the pure-Python parser, whose messages (quoted in the
-    problems below) are the ones this project documents and tests."""
+    problems below) are the ones this project documents and tests, and whose depth is
+    bounded (`_BoundedLoader`)."""
     if _LIBYAML is not None:
         try:
             return yaml.compose(text, Loader=_LIBYAML)
         except (yaml.YAMLError, RecursionError):
             pass
-    return yaml.compose(text, Loader=yaml.SafeLoader)
-
-
-MAX_DEPTH = 50  # a record nests a handful of levels; a deeper file is a mistake or an attack
+    return yaml.compose(text, Loader=_BoundedLoader)
 
 # Characters that change how text is shown without being seen: zero-width characters,
 # direction marks, embeddings, overrides and isolates, and a byte-order mark inside

@@ -81,3 +81,47 @@ def test_a_hand_written_page_with_an_unsafe_name_stops_the_build_cleanly(scenari
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.splitlines()[0].startswith("zh/Bad Name.md:1:1: 页面路径不安全")
     assert not (scenario / "site").exists()
+
+
+class _LibyamlWithItsDepthLimit:
+    """libyaml 0.2.6 and later, as PyYAML 6.0.4's wheels bundle it: it refuses deep flow nesting."""
+
+    def __init__(self, stream):
+        raise yaml.scanner.ScannerError("while increasing flow level", None, "exceeded maximum nesting depth", None)
+
+
+PARSERS = {"libyaml": getattr(yaml, "CSafeLoader", None), "pure-python": None, "libyaml-with-limit": _LibyamlWithItsDepthLimit}
+
+
+def nested(depth: int) -> str:
+    """A cycle-like file whose deepest values lie `depth` levels down, three ways: flow
+    sequences, flow mappings, block mappings (these capped at 60 levels: they indent)."""
+    levels = min(depth, 60)
+    block = "".join("  " * (i + 1) + f"k{i}:\n" for i in range(levels - 1)) + "  " * levels + "v\n"
+    return ("notes: " + "[" * depth + "]" * depth + "\n"
+            + "extra: [" + "{x: " * (depth - 2) + "1" + "}" * (depth - 2) + "]\n"
+            + "block:\n" + block)
+
+
+@pytest.mark.parametrize("depth", [50, 51, 200, 1500])
+def test_deep_nesting_is_reported_alike_by_every_pyyaml_build(monkeypatch, depth):
+    """Which message a clerk gets must not depend on which PyYAML happens to be installed:
+    with libyaml, without it, and with libyaml's own depth limit."""
+    from generator import load
+    messages = {}
+    for name, loader in PARSERS.items():
+        if name == "libyaml" and (loader is None or depth >= 1000):
+            continue  # not built with libyaml here, or past libyaml's own limit (the case below covers it)
+        monkeypatch.setattr(load, "_LIBYAML", loader)
+        _, problems = load.load_file(Path("content/xinyang/9.yaml"), Path("."), nested(depth).encode())
+        messages[name] = [str(p) for p in problems]
+    assert len(set(map(tuple, messages.values()))) == 1, messages
+    reported = messages["pure-python"]
+    if depth <= 50:
+        assert not any("nested too deeply" in m for m in reported)
+    else:
+        assert reported == [
+            "content/xinyang/9.yaml:1:58: notes[0][0]…: 嵌套层数过多（上限 50 层） | nested too deeply (the limit is 50 levels)",
+            f"content/xinyang/9.yaml:2:{9 + 4 * 49}: extra[0].x…: 嵌套层数过多（上限 50 层） | nested too deeply (the limit is 50 levels)",
+            f"content/xinyang/9.yaml:54:103: block.k0.k1…: 嵌套层数过多（上限 50 层） | nested too deeply (the limit is 50 levels)",
+        ]
