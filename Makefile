@@ -1,15 +1,21 @@
 # The two commands of the README. Each sets up what it needs on a fresh machine
-# (Python 3.11 with venv; Debian's Chromium for the browser tests) and is safe to rerun.
+# (Python 3.11 with venv; Debian's Chromium and Java for the tests) and is safe to rerun.
+# Packages come from the locks in requirements/ (exact versions, with hashes), never
+# from whatever PyPI holds that day; `make lock` renews them, `make test-newest` tries
+# the newest versions pyproject.toml allows before they are locked.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+INSTALL := $(BIN)/python -m pip install --quiet --require-hashes
+# The project itself, from this folder: its dependencies and build backend are in the lock.
+INSTALL_PROJECT := $(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 
-.PHONY: site test serve check debian-packages
+.PHONY: site test serve check debian-packages lock test-newest
 
 site: $(BIN)/awardsite          ## build the real site into site/
 	$(BIN)/awardsite build
 
-test: $(BIN)/awardsite $(BIN)/pytest debian-packages   ## run the whole test suite
+test: $(BIN)/pytest debian-packages   ## run the whole test suite
 	$(BIN)/python -m pytest
 
 check: $(BIN)/awardsite
@@ -18,15 +24,36 @@ check: $(BIN)/awardsite
 serve: $(BIN)/awardsite
 	$(BIN)/awardsite serve
 
-$(BIN)/awardsite: pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e .
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(BIN)/awardsite: pyproject.toml requirements/site.txt | $(BIN)/python
+	$(INSTALL) -r requirements/site.txt
+	$(INSTALL_PROJECT)
 	touch $@
 
-$(BIN)/pytest: pyproject.toml $(BIN)/awardsite
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+$(BIN)/pytest: pyproject.toml requirements/test.txt | $(BIN)/python
+	$(INSTALL) -r requirements/test.txt
+	$(INSTALL_PROJECT)
 	touch $@
 
 debian-packages:
 	.ci/install-debian-packages
+
+# Renew the locks from pyproject.toml's ranges (pip-tools, in a venv of its own), then
+# run `make test` before committing them. The test lock is held to the site lock's versions.
+COMPILE := .venv-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	--all-build-deps --no-emit-index-url --upgrade
+lock:
+	test -x .venv-lock/bin/pip-compile || ($(PYTHON) -m venv .venv-lock && .venv-lock/bin/pip install --quiet pip-tools)
+	$(COMPILE) --output-file=requirements/site.txt pyproject.toml
+	$(COMPILE) --extra test --constraint requirements/site.txt --output-file=requirements/test.txt pyproject.toml
+
+# The suite against the newest versions pyproject.toml allows, in a venv of its own
+# (.venv-newest): what the next `make lock` would bring. CI runs it on a schedule.
+test-newest: debian-packages
+	rm -rf .venv-newest && $(PYTHON) -m venv .venv-newest
+	.venv-newest/bin/python -m pip install --quiet --upgrade pip
+	.venv-newest/bin/python -m pip install --quiet --upgrade --upgrade-strategy eager -e ".[test]"
+	.venv-newest/bin/python -m pip list --format=freeze > .venv-newest/versions.txt
+	.venv-newest/bin/python -m pytest
