@@ -77,6 +77,7 @@ def command_build(root: Path, today: dt.date, site: Path) -> int:
     from .records import award_records
     from .render import render_site
     from .site import publish, write_pages
+    from .urls import NO_ADDRESS, site_url
 
     corpus = gather_with_cache(root)
     gc.freeze()  # as in check
@@ -87,6 +88,8 @@ def command_build(root: Path, today: dt.date, site: Path) -> int:
     written, removed = write_pages({**pages, **exports}, root / "build" / "docs")
     noon = dt.datetime.combine(today, dt.time(12), ZoneInfo("Asia/Shanghai"))
     publish(root, site, int(noon.timestamp()))
+    if site_url(root) is None:
+        print(NO_ADDRESS)
     print(f"Built {len(pages)} pages and {len(exports)} feed, calendar and data files "
           f"({written} changed, {removed} removed) into {site} as of {today}")
     return 0

@@ -18,10 +18,8 @@ import csv
 import datetime as dt
 import io
 import json
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import yaml
@@ -35,11 +33,11 @@ from .model import CATEGORIES, NOTICE_KINDS, Citation
 from .periods import NoticeView
 from .records import AwardRecords, award_records, grouped
 from .schema import SCHEMAS, schema_text
+from .urls import Links, site_url
 
 TZ = ZoneInfo("Asia/Shanghai")
 LANGS = ("zh", "en")
 DATASETS = ("regulation_facts", "notices", "winners", "winner_counts", "revocations")  # as open_data.yaml lists them
-DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
 # feed and calendar wording: one table, looked up by key
 WORDS = {
     "feed_title": {"zh": "市长质量奖通知与公示", "en": "Mayor's Quality Award notices"},
@@ -58,59 +56,23 @@ WORDS = {
 }
 
 
-def site_url(root: Path) -> str:
-    """The address the site is published at, as mkdocs.yml gives it (with `!ENV`)."""
-    from mkdocs.utils.yaml import yaml_load
-
-    with open(root / "mkdocs.yml", encoding="utf-8") as file:
-        url = yaml_load(file).get("site_url") or DEFAULT_SITE_URL
-    return url if url.endswith("/") else url + "/"
-
-
 @cache
 def fields() -> dict:
     """The documented files and columns (open_data.yaml)."""
     return yaml.safe_load(Path(__file__).with_name("open_data.yaml").read_text(encoding="utf-8"))
 
 
-@dataclass(frozen=True)
-class Links:
-    """Absolute addresses of the exports, for the pages' subscribe links."""
-
-    site: str
-
-    def lang_root(self, lang: str) -> str:
-        return self.site if lang == "zh" else f"{self.site}{lang}/"
-
-    def feed(self, lang: str, fmt: str, city: str | None = None) -> str:
-        return f"{self.lang_root(lang)}feeds/{city or 'notices'}.{fmt}.xml"
-
-    def ics(self, city: str | None = None) -> str:
-        return f"{self.site}calendar/{city or 'deadlines'}.ics"
-
-    def webcal(self, city: str | None = None) -> str:
-        return "webcal://" + self.ics(city).split("://", 1)[1]
-
-    def data(self, name: str) -> str:
-        return f"{self.site}data/{name}"
-
-    def page(self, lang: str, path: str) -> str:
-        """The address of a page rendered at `path` (e.g. notices/x/y/z.md)."""
-        path = path.removesuffix(".md").removesuffix("index")
-        return self.lang_root(lang) + (path + "/" if path and not path.endswith("/") else path)
-
-
 def export_files(corpus: Corpus, today: dt.date, root: Path, records: AwardRecords | None = None) -> dict[str, str]:
     """Every export, as {path under the docs folder: text}; zh/ is published at /, en/ at /en/.
     `records` are the award records as of `today` (worked out here when not given)."""
-    links = Links(site_url(root))
+    address = site_url(root)
     records = award_records(corpus, today) if records is None else records
     notices = records.notices
     out: dict[str, str] = {}
-    for lang in LANGS:
-        out |= feeds(corpus, notices, today, links, lang)
-    out |= calendars(corpus, notices, today, links)
-    for name, rows in data_rows(corpus, records, today, links).items():
+    for lang in LANGS:  # without an address, a feed's links lead from its folder (feeds/, en/feeds/) to the pages
+        out |= feeds(corpus, notices, today, Links(address or "../" * (1 + (lang != "zh"))), lang)
+    out |= calendars(corpus, notices, today, Links(address or ""))
+    for name, rows in data_rows(corpus, records, today, Links(address or "")).items():
         out[f"zh/data/{name}.json"] = as_json(name, rows, today)
         out[f"zh/data/{name}.csv"] = as_csv(name, rows)
     for name, model in SCHEMAS.items():
@@ -144,11 +106,17 @@ def _title(view: NoticeView, lang: str) -> str:
     return prefix + getattr(view.notice.title, lang)
 
 
+def _id(links: Links, lang: str, link: str, path: str) -> str:
+    """A feed's or an entry's id: its address, or a URN of its place without an address
+    (an id must be an absolute IRI)."""
+    return link if links.absolute else f"urn:awardsite:{lang}:{path.removesuffix('.md')}"
+
+
 def _entry(view: NoticeView, lang: str, corpus: Corpus, links: Links) -> FeedEntry:
     link = links.page(lang, view.path)
     entry = FeedEntry()
-    entry.id(link)
-    entry.guid(link, permalink=True)
+    entry.id(_id(links, lang, link, view.path))
+    entry.guid(_id(links, lang, link, view.path), permalink=links.absolute)
     entry.title(_title(view, lang))
     entry.link(href=link)
     entry.published(_published(view))
@@ -171,7 +139,7 @@ def feeds(corpus: Corpus, notices: list[NoticeView], today: dt.date, links: Link
         name = city_id or "notices"
         for fmt in ("rss", "atom"):
             fg = FeedGenerator()
-            fg.id(links.feed(lang, "atom", city_id))
+            fg.id(_id(links, lang, links.feed(lang, "atom", city_id), f"feeds/{name}"))
             fg.title(title)
             fg.subtitle(words["feed_description"])
             fg.language("zh-CN" if lang == "zh" else "en")
@@ -209,20 +177,19 @@ def calendars(corpus: Corpus, notices: list[NoticeView], today: dt.date, links: 
 def _event(view: NoticeView, corpus: Corpus, links: Links, stamp: dt.datetime) -> Event:
     """The notice's last day as an event from 00:00 to 23:59:59 Asia/Shanghai: the
     period ends at midnight in Beijing, wherever the reader's calendar is set."""
-    host = urlsplit(links.site).hostname or "awardsite"
     n, what = view.notice, view.period.kind
     kind = NOTICE_KINDS[n.kind]
     example = f"[{WORDS['example']['zh']} {WORDS['example']['en']}] " if view.cycle.example else ""
     event = Event()
-    event.add("uid", f"{view.city}-{view.cycle.cycle}-{n.id}-{'deadline' if what == 'deadline' else 'publicity-end'}@{host}")
+    event.add("uid", f"{view.city}-{view.cycle.cycle}-{n.id}-{'deadline' if what == 'deadline' else 'publicity-end'}@{links.host}")
     event.add("dtstamp", stamp)
     event.add("dtstart", dt.datetime.combine(view.period.end, dt.time(0), TZ))
     event.add("dtend", dt.datetime.combine(view.period.end, dt.time(23, 59, 59), TZ))
     event.add("summary", f"{example}{kind.zh}{WORDS['ends']['zh']}：{n.title.zh} / {kind.en} {WORDS['ends']['en']}: {n.title.en}")
-    event.add("description", "\n\n".join([
-        _summary(view, "zh", corpus), _summary(view, "en", corpus),
-        f"{links.page('zh', view.path)}\n{links.page('en', view.path)}"]))
-    event.add("url", links.page("zh", view.path))
+    pages = [f"{links.page('zh', view.path)}\n{links.page('en', view.path)}"] if links.absolute else []
+    event.add("description", "\n\n".join([_summary(view, "zh", corpus), _summary(view, "en", corpus), *pages]))
+    if links.absolute:  # a calendar is read away from the site: a relative address would lead nowhere
+        event.add("url", links.page("zh", view.path))
     event.add("categories", [kind.en])
     event.add("transp", "TRANSPARENT")
     return event

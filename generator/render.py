@@ -25,7 +25,7 @@ from .awards import HOLDING, duties
 from .collect import Corpus
 from .errors import DataError, Problem
 from .derive import compared_versions, regulation_views
-from .exports import Links, fields, site_url
+from .exports import fields
 from .findings import FINDING_KINDS
 from .markup import body_html
 from .model import CATEGORIES, NOTICE_KINDS, Citation, Regulation
@@ -33,6 +33,7 @@ from .periods import NoticeView
 from .records import AwardRecords, award_records, grouped
 from .schema import SCHEMAS
 from .text import anchor, cited_articles, cited_places, place_labels
+from .urls import Links, up_to_site_root
 from .corrections import correction_label
 
 LANGS = ("zh", "en")
@@ -138,7 +139,6 @@ def render_site(corpus: Corpus, today: dt.date, root: Path, records: AwardRecord
     columns = compared_versions(corpus, views)
     groups = grouped(corpus.dimensions, lambda dimension: dimension.group)
     records = award_records(corpus, today) if records is None else records
-    subscribe = Links(site_url(root))  # feeds, calendars, open data (generator/exports.py)
     pages: dict[str, str] = {}
 
     for lang in LANGS:
@@ -172,21 +172,24 @@ def render_site(corpus: Corpus, today: dt.date, root: Path, records: AwardRecord
                       columns=columns, groups=groups, cites=cites, cited_articles=cited_articles, r=records,
                       cite_label=cite_label, anchor=anchor, status_text=status_text, NOTICE_KINDS=NOTICE_KINDS,
                       CATEGORIES=CATEGORIES, FINDING_KINDS=FINDING_KINDS, HOLDING=HOLDING, iso=dt.date.isoformat,
-                      iso_days=iso_days, body_html=body_html, subscribe=subscribe, correction_label=correction_label)
+                      iso_days=iso_days, body_html=body_html, correction_label=correction_label)
         common["period_strings"] = Markup(env.get_template("_period_strings.md.j2").render(**common))
 
-        macros: dict[str, dict] = {}  # base → the shared macros for pages at that depth
+        macros: dict[tuple[str, str], dict] = {}  # the ways back → the shared macros for pages at that depth
 
         def put(path: str, template: str, **context) -> None:
             key = f"{lang}/{path}"
             _check_inside(key)
             if key in pages:
                 raise ValueError(f"two pages would be written to {key}")
-            base = "../" * path.count("/")  # from this page back to the language root
-            if base not in macros:
-                macros[base] = {name: env.get_template(file).make_module({**common, "base": base})
-                                for name, file in MACROS.items()}
-            pages[key] = env.get_template(template).render(**common, **macros[base], base=base, **context)
+            base = "../" * path.count("/")  # from this page's source back to the language root (Markdown links)
+            subscribe = Links(up_to_site_root(key))  # from the published page to the feeds, calendars and data
+            if (base, subscribe.site) not in macros:
+                macros[base, subscribe.site] = {
+                    name: env.get_template(file).make_module({**common, "base": base, "subscribe": subscribe})
+                    for name, file in MACROS.items()}
+            pages[key] = env.get_template(template).render(**common, **macros[base, subscribe.site], base=base,
+                                                           subscribe=subscribe, **context)
 
         put("index.md", "home.md.j2")
         put("regulations/index.md", "regulations.md.j2")
