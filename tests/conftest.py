@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -16,23 +15,17 @@ SHARED = ROOT.parent / "shared"
 SCENARIOS = Path(__file__).resolve().parent / "scenarios"
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-# Every build in the tests is published at the address the browser tests serve it
-# from, as a real site is at its own `site_url`: Material's language switcher reads
-# the sitemap, whose addresses must be the site's own.
-SITE_PORT = free_port()
-SITE_URL = f"http://127.0.0.1:{SITE_PORT}/"
+# The address a published build says it lives at (feeds, calendars, data files,
+# canonical links, sitemap). Deliberately not where the tests serve the site: pages must
+# not depend on it.
+PUBLISHED_URL = "https://awards.example.org/quality/"
 
 
 def run_cli(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    """Run `awardsite ARGS` as a clerk would, in `cwd` (with `env` added to the environment)."""
-    return subprocess.run([sys.executable, "-m", "generator.cli", *args], cwd=cwd,
-                          env={**os.environ, "AWARDSITE_URL": SITE_URL, **(env or {})},
+    """Run `awardsite ARGS` as a clerk would, in `cwd` (with `env` added to the environment;
+    without an AWARDSITE_URL of the caller's, as the README's `make site` runs it)."""
+    clean = {name: value for name, value in os.environ.items() if name != "AWARDSITE_URL"}
+    return subprocess.run([sys.executable, "-m", "generator.cli", *args], cwd=cwd, env={**clean, **(env or {})},
                           capture_output=True, text=True, timeout=600)
 
 
@@ -60,9 +53,19 @@ def scenario(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The real content built once for the session, as of a fixed day."""
+    """The real content built once for the session, as of a fixed day, as the README
+    builds it: no published address set."""
     project = copy_project(tmp_path_factory.mktemp("build") / "project", real_content=True)
     result = run_cli("build", "--today", "2026-11-23", cwd=project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory) -> Path:
+    """The same, built as the publishing workflow builds it: at PUBLISHED_URL."""
+    project = copy_project(tmp_path_factory.mktemp("published") / "project", real_content=True)
+    result = run_cli("build", "--today", "2026-11-23", cwd=project, env={"AWARDSITE_URL": PUBLISHED_URL})
     assert result.returncode == 0, result.stderr
     return project / "site"
 

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import sync_playwright
 
-from conftest import ROOT, SITE_PORT
+from conftest import ROOT
 
 pytestmark = pytest.mark.browser
 CHROMIUM = "/usr/bin/chromium"
@@ -26,18 +26,39 @@ PAGES = ["", "en/", "regulations/xinyang/2022/", "en/regulations/xinyang/2022/",
          "notices/", "en/notices/", "winners/wuhan/", "en/revocations/"]
 
 
+MOUNT = "/mirror/awards/"  # served from a sub-path of another host and port than any address the build knows
+
+
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
 
-@pytest.fixture(scope="module")
-def origin(built_site):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", SITE_PORT), functools.partial(QuietHandler, directory=str(built_site)))
+def mounted(mount: str):
+    """A handler serving the folder at `mount` only, as a mirror or a GitHub Pages project path would."""
+    class Mounted(QuietHandler):
+        def translate_path(self, path):
+            if not path.startswith(mount):
+                return "/nonexistent-outside-the-mount"
+            return super().translate_path("/" + path[len(mount):])
+    return Mounted
+
+
+def serve_folder(folder: Path, mount: str = "/"):
+    """Serve `folder` at http://127.0.0.1:<a free port><mount>; yields the site's address."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(mounted(mount), directory=str(folder)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{mount}"
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def origin(built_site):
+    """The site as the README builds it (no address set), served from a sub-path."""
+    yield from serve_folder(built_site, MOUNT)
 
 
 @pytest.fixture(scope="module")
@@ -287,3 +308,35 @@ def test_search_finds_the_page_in_the_readers_language_only(browser, origin, lan
     else:
         assert not [h for h in hrefs if h.startswith(origin + "en/")], hrefs
     assert trouble == []
+
+
+FILE_LINKS = ".md-content a[type], .md-content a[data-webcal]"  # feeds, calendars, data files and schemas
+
+
+@pytest.mark.parametrize("path", ["data/", "en/data/", "notices/", "en/cities/xinyang/", "cities/wuhan/"])
+def test_every_download_feed_and_calendar_link_answers_where_the_site_is_served(browser, origin, path):
+    """Built as the README builds it and served from another port and a sub-path: each
+    file link a reader clicks (a download, a feed, a calendar) brings its file, and a
+    calendar subscription is a webcal:// address of this very server."""
+    page, trouble = open_page(browser, origin + path)
+    links = page.locator(FILE_LINKS)
+    assert links.count() >= (30 if path.endswith("data/") else 4)
+    host = urlsplit(origin).netloc
+    for i in range(links.count()):
+        link = links.nth(i)
+        href = link.evaluate("a => a.href")
+        if link.get_attribute("data-webcal") is not None:
+            assert href.startswith(f"webcal://{host}{MOUNT}calendar/") and href.endswith(".ics"), href
+            assert page.request.get("http://" + href.removeprefix("webcal://")).status == 200, href
+            continue
+        assert href.startswith(origin), href
+        seen = len(trouble)
+        with page.context.expect_event("response", lambda r: r.url == href) as answer:
+            link.click()  # a feed or a JSON file opens in the window; a calendar or a CSV file downloads
+        assert answer.value.status == 200, href
+        if page.url != origin + path:
+            del trouble[seen:]  # Chromium asks the host for /favicon.ico for a file shown bare: not the site's
+            page.go_back()
+            page.wait_for_load_state("networkidle")
+    assert trouble == []
+    page.close()

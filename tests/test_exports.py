@@ -9,6 +9,7 @@ import datetime as dt
 import io
 import json
 from pathlib import Path
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import feedparser
@@ -16,7 +17,7 @@ import pytest
 from bs4 import BeautifulSoup
 from icalendar import Calendar
 
-from conftest import ROOT, SITE_URL
+from conftest import PUBLISHED_URL, ROOT
 from generator.collect import gather
 from generator.exports import DATASETS, export_files, fields
 
@@ -24,6 +25,18 @@ TODAY = dt.date(2026, 11, 23)
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 CITIES = ("baotou", "hohhot", "linyi", "wuhan", "xinyang")
 ACCEPTANCE = "notices/xinyang/example-2026/acceptance-list/"  # published 2026-11-19, 5 working days to 11-25
+
+
+@pytest.fixture(scope="module")
+def built_site(published_site) -> Path:
+    """Feeds, calendars and data files are read away from the site: these tests read a
+    build published at an address (PUBLISHED_URL); test_urls.py reads one without."""
+    return published_site
+
+
+def resolved(site: Path, page: str, href: str) -> str:
+    """Where a relative link on the page published at `page` (e.g. "en/data/") leads, from the site root."""
+    return (site / page / href).resolve().relative_to(site.resolve()).as_posix()
 
 
 def records(site: Path, name: str) -> list[dict]:
@@ -49,10 +62,10 @@ def test_each_language_has_a_feed_of_the_notices_published_so_far(built_site, fm
         parsed = feed(built_site, f"{root}feeds/notices.{fmt}.xml")
         links = [e.link for e in parsed.entries]
         assert sorted(links) == sorted(n[f"page_{lang}"] for n in published)
-        assert all(link.startswith(SITE_URL + root) for link in links)
+        assert all(link.startswith(PUBLISHED_URL + root) for link in links)
         if lang == "zh":
             assert not [link for link in links if "/en/" in link]
-        entry = next(e for e in parsed.entries if e.link == SITE_URL + root + ACCEPTANCE)
+        entry = next(e for e in parsed.entries if e.link == PUBLISHED_URL + root + ACCEPTANCE)
         assert entry.title == ("[示例] 2026年度信阳市市长质量奖受理名单公示（示例）" if lang == "zh" else
                                "[Example] Publicity of the accepted applications, 2026 Xinyang Mayor's Quality Award (example)")
         assert entry.published_parsed[:3] == (2026, 11, 18)  # 2026-11-19 00:00 +08:00 is the 18th in UTC
@@ -64,8 +77,8 @@ def test_each_language_has_a_feed_of_the_notices_published_so_far(built_site, fm
 
 def test_a_notice_not_yet_published_is_not_in_the_feed(built_site):
     links = [e.link for e in feed(built_site, "feeds/notices.rss.xml").entries]
-    assert SITE_URL + "notices/xinyang/example-2026/acceptance-list/" in links
-    assert SITE_URL + "notices/xinyang/example-2026/proposed-winners/" not in links  # published 2026-12-29
+    assert PUBLISHED_URL + "notices/xinyang/example-2026/acceptance-list/" in links
+    assert PUBLISHED_URL + "notices/xinyang/example-2026/proposed-winners/" not in links  # published 2026-12-29
 
 
 @pytest.mark.parametrize("city", CITIES)
@@ -74,7 +87,7 @@ def test_a_city_feed_holds_that_city_only(built_site, city):
         for fmt in ("rss", "atom"):
             entries = feed(built_site, f"{root}feeds/{city}.{fmt}.xml").entries
             assert entries, (city, root, fmt)
-            assert all(e.link.startswith(f"{SITE_URL}{root}notices/{city}/") for e in entries)
+            assert all(e.link.startswith(f"{PUBLISHED_URL}{root}notices/{city}/") for e in entries)
 
 
 def test_every_page_names_the_feeds_of_its_language(built_site):
@@ -84,7 +97,9 @@ def test_every_page_names_the_feeds_of_its_language(built_site):
         assert set(feeds) == {"application/rss+xml", "application/atom+xml"}, html
         in_english = html.relative_to(built_site).parts[0] == "en"
         for href in feeds.values():
-            target = (built_site / href.lstrip("/") if href.startswith("/") else html.parent / href).resolve()
+            # the 404 page, served at any depth, links by absolute paths under the published address
+            target = (built_site / href.removeprefix(urlsplit(PUBLISHED_URL).path) if href.startswith("/")
+                      else html.parent / href).resolve()
             assert target.is_file(), (html, href)
             if html.name != "404.html":  # one 404 page serves every address
                 assert target.relative_to(built_site.resolve()).as_posix().startswith("en/feeds/" if in_english else "feeds/")
@@ -104,7 +119,7 @@ def test_the_calendar_holds_every_period_with_its_last_day_in_beijing_time(built
     assert len(found) == len(with_period)
     for n in with_period:
         what = "deadline" if n["period_kind"] == "deadline" else "publicity-end"
-        event = found[f"{n['city']}-{n['cycle']}-{n['id']}-{what}@127.0.0.1"]
+        event = found[f"{n['city']}-{n['cycle']}-{n['id']}-{what}@awards.example.org"]
         start, end = event.decoded("dtstart"), event.decoded("dtend")
         assert start.tzinfo.key == end.tzinfo.key == "Asia/Shanghai"
         assert start == dt.datetime.fromisoformat(n["period_end"]).replace(tzinfo=SHANGHAI)
@@ -120,14 +135,14 @@ def test_every_notice_open_on_the_day_is_in_the_calendar(built_site):
     uids = set(events(calendar(built_site, "deadlines")))
     for n in open_now:
         assert any(uid.startswith(f"{n['city']}-{n['cycle']}-{n['id']}-") for uid in uids), n["id"]
-    acceptance = events(calendar(built_site, "xinyang"))["xinyang-example-2026-acceptance-list-publicity-end@127.0.0.1"]
+    acceptance = events(calendar(built_site, "xinyang"))["xinyang-example-2026-acceptance-list-publicity-end@awards.example.org"]
     assert acceptance.decoded("dtend") == dt.datetime(2026, 11, 25, 23, 59, 59, tzinfo=SHANGHAI)
     assert "[示例 Example]" in str(acceptance["summary"])
 
 
 def test_a_provisional_end_says_so(built_site):
     """The 2026 proposed-winner publicity runs into 2027, whose schedule is not published."""
-    event = events(calendar(built_site, "xinyang"))["xinyang-example-2026-proposed-winners-publicity-end@127.0.0.1"]
+    event = events(calendar(built_site, "xinyang"))["xinyang-example-2026-proposed-winners-publicity-end@awards.example.org"]
     assert "暂定" in str(event["description"]) and "provisional" in str(event["description"])
 
 
@@ -182,27 +197,32 @@ def test_the_json_schema_is_published_beside_the_data(built_site):
 @pytest.mark.parametrize("root", ["", "en/"])
 def test_the_data_page_documents_every_column_of_every_file(built_site, root):
     soup = BeautifulSoup((built_site / root / "data" / "index.html").read_text(encoding="utf-8"), "html.parser")
-    links = {a["href"] for a in soup.select("article a[href]")}
+    hrefs = [a["href"] for a in soup.select("article a[href]")]
+    assert not [h for h in hrefs if h.startswith(("http:", "https:"))]  # the site's own files: relative links
+    links = {resolved(built_site, root + "data/", h) for h in hrefs}
     for name, table in fields().items():
         section = soup.find(id=name)
         assert section is not None, name
         documented = {code.get_text() for code in section.find_next("table").select("td code")}
         assert documented == set(table["columns"]), name
         for ext in ("json", "csv"):
-            assert f"{SITE_URL}data/{name}.{ext}" in links
-    assert f"{SITE_URL}calendar/deadlines.ics" in links
-    assert f"{SITE_URL}{root}feeds/notices.rss.xml" in links
+            assert f"data/{name}.{ext}" in links
+    assert "calendar/deadlines.ics" in links
+    assert f"{root}feeds/notices.rss.xml" in links
+    assert all((built_site / link).is_file() for link in links if "." in link.rsplit("/", 1)[-1]), links
 
 
 @pytest.mark.parametrize("path", ["notices/", "cities/xinyang/", "en/notices/", "en/cities/wuhan/"])
 def test_notices_and_city_pages_offer_subscriptions(built_site, path):
     soup = BeautifulSoup((built_site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
-    hrefs = [a["href"] for a in soup.select(".subscribe a")]
+    hrefs = {resolved(built_site, path, a["href"]) for a in soup.select(".subscribe a")}
     city = path.split("/")[-2] if "cities" in path else "notices"
     root = "en/" if path.startswith("en/") else ""
-    assert f"{SITE_URL}{root}feeds/{city}.rss.xml" in hrefs and f"{SITE_URL}{root}feeds/{city}.atom.xml" in hrefs
-    assert f"{SITE_URL}calendar/{'deadlines' if city == 'notices' else city}.ics" in hrefs
-    assert any(h.startswith("webcal://") for h in hrefs)
+    calendar_file = f"calendar/{'deadlines' if city == 'notices' else city}.ics"
+    assert f"{root}feeds/{city}.rss.xml" in hrefs and f"{root}feeds/{city}.atom.xml" in hrefs
+    assert calendar_file in hrefs
+    subscription = soup.select_one(".subscribe a[data-webcal]")  # assets/webcal.js makes it webcal:// where it is read
+    assert resolved(built_site, path, subscription["href"]) == calendar_file
 
 
 def test_exports_do_not_depend_on_the_clock():
