@@ -87,7 +87,8 @@ def command_build(root: Path, today: dt.date, site: Path) -> int:
     written, removed = write_pages({**pages, **exports}, root / "build" / "docs")
     noon = dt.datetime.combine(today, dt.time(12), ZoneInfo("Asia/Shanghai"))
     publish(root, site, int(noon.timestamp()))
-    print(f"Built {len(pages)} pages and {len(exports)} feed, calendar and data files "
+    texts = sum(not path.endswith(".md") for path in pages)  # the official texts, offered beside their pages
+    print(f"Built {len(pages) - texts} pages and {len(exports) + texts} feed, calendar, data and source files "
           f"({written} changed, {removed} removed) into {site} as of {today}")
     return 0
 
