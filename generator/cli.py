@@ -90,7 +90,8 @@ def command_build(root: Path, today: dt.date, site: Path) -> int:
     publish(root, site, int(noon.timestamp()))
     if site_url(root) is None:
         print(NO_ADDRESS)
-    print(f"Built {len(pages)} pages and {len(exports)} feed, calendar and data files "
+    texts = sum(not path.endswith(".md") for path in pages)  # the official texts, offered beside their pages
+    print(f"Built {len(pages) - texts} pages and {len(exports) + texts} feed, calendar, data and source files "
           f"({written} changed, {removed} removed) into {site} as of {today}")
     return 0
 

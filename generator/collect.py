@@ -2,9 +2,10 @@
 
 The project's folders are walked in sorted order; every file is loaded and
 validated; then the checks that need the complete set run (a regulation sits in
-its jurisdiction's folder, `supersedes` names a version that exists, each fact's
-citation points at a unit of the text and its quote occurs there). All problems
-of a run are gathered and raised once, as one `DataError`.
+its jurisdiction's folder, its `source_file` is a readable text in that folder,
+`supersedes` names a version that exists, each fact's citation points at a unit of
+the text and its quote occurs there). All problems of a run are gathered and raised
+once, as one `DataError`.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import DataError, Problem
-from .load import Document, load_file, read_bytes, relative
+from .load import MAX_BYTES, Document, load_file, read_bytes, relative
 from .calendar import WorkCalendar
 from .model import NOTICE_KINDS, CalendarYear, Cycle, Dimension, GlossaryTerm, Jurisdiction, Regulation
 from .periods import counted_end
@@ -47,10 +48,15 @@ class Corpus:
     glossary: list[GlossaryTerm]
     calendar: list[CalendarYear]
     sources: dict[int, Document]  # id(record) → the document it came from
+    originals: dict[tuple[str, str], str] = field(default_factory=dict)  # (city, version) → its official text
 
     def regulation(self, city: str, version: str) -> Regulation | None:
         found = self.cities.get(city)
         return next((r for r in found.regulations if r.version == version), None) if found else None
+
+    def original(self, reg: Regulation) -> str | None:
+        """The official text a version was made from (its `source_file`), if one is held."""
+        return self.originals.get((reg.city, reg.version))
 
     def work_calendar(self) -> WorkCalendar:
         return WorkCalendar(self.calendar)
@@ -62,6 +68,7 @@ def gather(root: Path, known: Documents | None = None) -> Corpus:
     again, and each file that gives no problem of its own is added to it."""
     problems: list[Problem] = []
     sources: dict[int, Document] = {}
+    originals: dict[tuple[str, str], str] = {}
 
     def read(path: Path, model, many: bool = False):
         raw = read_bytes(path) if known is not None else None
@@ -106,6 +113,10 @@ def gather(root: Path, known: Documents | None = None) -> Corpus:
                 continue
             for reg in read(path, Regulation):
                 problems.extend(_check_regulation_place(reg, sources[id(reg)], folder.name, path.stem))
+                original, found = _read_original(reg, sources[id(reg)], folder)
+                problems.extend(found)
+                if original is not None:
+                    originals[(reg.city, reg.version)] = original
                 if folder.name in cities:
                     cities[folder.name].regulations.append(reg)
     calendar = []
@@ -142,7 +153,7 @@ def gather(root: Path, known: Documents | None = None) -> Corpus:
         problems.extend(_check_cycles(city, sources, work_calendar))
     if problems:
         raise DataError(problems)
-    return Corpus(cities, dimensions, glossary, calendar, sources)
+    return Corpus(cities, dimensions, glossary, calendar, sources, originals)
 
 
 def gather_with_cache(root: Path) -> Corpus:
@@ -214,6 +225,37 @@ def _check_regulation_place(reg: Regulation, doc: Document, folder: str, stem: s
     if reg.expires and reg.expiry_rule:
         out.append(doc.problem(("expiry_rule",), "expires 与 expiry_rule 只能写一个", "give expires or expiry_rule, not both"))
     return out
+
+
+def _read_original(reg: Regulation, doc: Document, folder: Path) -> tuple[str | None, list[Problem]]:
+    """The official text named by `source_file`: a file in the city's own folder (no path
+    leading out of it, no link pointing out of it), in UTF-8, with no control characters
+    a page could not show as they are (tabs and line ends are fine)."""
+    if reg.source_file is None:
+        return None, []
+    name, place = reg.source_file, ("source_file",)
+    here = f"city_rules/{folder.name}/"
+    path = folder / name
+    if not path.resolve().is_relative_to(folder.resolve()):
+        return None, [doc.problem(place, f"原文文件须位于本地区文件夹 {here} 内（写文件名，如“{reg.version}.source.txt”），实际为“{name}”",
+                                  f"the source text must be a file in {here} (give its name, e.g. '{reg.version}.source.txt'), not '{name}'")]
+    if not path.is_file():  # no "did you mean": the nearest name is usually another version's text
+        return None, [doc.problem(place, f"找不到原文文件 {here}{name}：请把官方原文放在该处，或删去 source_file",
+                                  f"no file {here}{name}: put the official text there, or remove source_file")]
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        return None, [doc.problem(place, f"原文文件过大（{size} 字节，上限 {MAX_BYTES} 字节）",
+                                  f"the source text is too large ({size} bytes; the limit is {MAX_BYTES})")]
+    try:
+        text = path.read_bytes().decode("utf-8")  # as bytes: no newline translation, the page shows it as it is
+    except UnicodeDecodeError:
+        return None, [doc.problem(place, f"原文文件 {here}{name} 不是 UTF-8 编码；请另存为 UTF-8",
+                                  f"the source text {here}{name} is not UTF-8; save it as UTF-8")]
+    control = next((c for c in text if (c < " " and c not in "\t\n\r") or "\x7f" <= c <= "\x9f"), None)
+    if control is not None:
+        return None, [doc.problem(place, f"原文文件 {here}{name} 含有不可打印的控制字符 U+{ord(control):04X}",
+                                  f"the source text {here}{name} contains the control character U+{ord(control):04X}, which cannot be printed")]
+    return text, []
 
 
 def _check_calendar_year(year: CalendarYear, doc: Document, stem: str) -> list[Problem]:

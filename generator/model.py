@@ -161,7 +161,9 @@ class Regulation(Record):
     draft: StrictBool = Field(False, description=doc("征求意见稿", "a draft for public comment"))
     supersedes: StrictStr | None = Field(None, description=doc("被本文件取代的版本标识", "version id of the document it replaced"))
     source_url: StrictStr | None = Field(None, pattern=URL_PATTERN, description=doc("官方来源网址", "official source URL"))
-    source_file: StrictStr | None = Field(None, description=doc("shared/regulations 中的原文副本", "the copy in shared/regulations"))
+    source_file: StrictStr | None = Field(None, description=doc(
+        "官方原文的纯文本副本，与官方文件逐字节相同，放在本版本文件旁（如 \"2022.source.txt\"）",
+        "the official text as a plain-text copy, byte for byte as published, beside this version's file (e.g. \"2022.source.txt\")"))
     status_note: Bilingual | None = Field(None, description=doc("关于日期或效力的说明", "a note on dates or status"))
     text: RegulationText | None = Field(None, description=doc("全文；仅知元数据时省略", "full text; omitted when only metadata is known"))
     facts: dict[StrictStr, Fact] = Field(default_factory=dict, description=doc(

@@ -1,4 +1,5 @@
-"""Stage 4, render: derived data → Markdown pages for both languages, in memory.
+"""Stage 4, render: derived data → Markdown pages for both languages, in memory (and
+each regulation's official text, as held, to download beside its source page).
 
 One Jinja2 template per kind of page serves both languages; every UI string comes
 from `site_templates/strings.yaml`. Every `{{ value }}` is escaped for Markdown
@@ -13,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
+import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,6 +64,27 @@ def md(value) -> Markup:
 def h(value) -> Markup:
     """Text → HTML that shows exactly that text (for raw HTML blocks)."""
     return value if isinstance(value, Markup) else Markup(html.escape(str(value), quote=True))
+
+
+# Python-Markdown turns tabs into spaces and carriage returns into line feeds in the whole
+# page, raw HTML included; as character references they reach the browser as they were.
+_VERBATIM = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\t": "&#9;", "\r": "&#13;"})
+
+
+def verbatim(value) -> Markup:
+    """Text → the content of a <pre> that shows exactly that text, every character kept."""
+    return Markup(str(value).translate(_VERBATIM))
+
+
+def served_relative(lang: str, page: str, target: str) -> str:
+    """The address of `target` (a file published at the site's root, as everything in zh/ is)
+    for a raw-HTML link on the page rendered from `page` in `lang`: relative to where the
+    browser shows the page (use_directory_urls serves x/y.md at x/y/, English under en/),
+    so it works in both languages and wherever the site is published. Markdown links are
+    checked and rewritten by mkdocs; a file of the zh/ folder is not part of the English
+    build, so a link to one from an English page is written here."""
+    shown_at = ("" if lang == "zh" else f"{lang}/") + page.removesuffix(".md").removesuffix("index")
+    return posixpath.relpath(target, shown_at or ".")
 
 
 def marked(text: str, quotes=()) -> Markup:
@@ -124,6 +147,7 @@ def environment(templates: Path) -> Environment:
                       comment_start_string="{%#", comment_end_string="#%}",  # {#id} is Markdown's anchor syntax
                       keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True, autoescape=False)
     env.filters["h"] = h
+    env.filters["verbatim"] = verbatim
     env.filters["md"] = md
     env.filters["yaml_string"] = yaml_string
     env.filters["marked"] = marked
@@ -131,8 +155,9 @@ def environment(templates: Path) -> Environment:
 
 
 def render_site(corpus: Corpus, today: dt.date, root: Path, records: AwardRecords | None = None) -> dict[str, str]:
-    """Every page of the site, as {path under the docs folder: Markdown}. `records` are
-    the award records as of `today` (worked out here when not given)."""
+    """Every page of the site, as {path under the docs folder: Markdown}, and the official
+    texts offered for download beside their pages (once, in zh/: the site's root). `records`
+    are the award records as of `today` (worked out here when not given)."""
     templates = root / "site_templates"
     env, strings = environment(templates), load_strings(templates)
     views = regulation_views(corpus, today)
@@ -191,6 +216,13 @@ def render_site(corpus: Corpus, today: dt.date, root: Path, records: AwardRecord
             pages[key] = env.get_template(template).render(**common, **macros[base, subscribe.site], base=base,
                                                            subscribe=subscribe, **context)
 
+        def put_file(path: str, text: str) -> None:  # a file served as it is, from the site's root (zh/)
+            key = f"zh/{path}"
+            _check_inside(key)
+            if key in pages:
+                raise ValueError(f"two files would be written to {key}")
+            pages[key] = text
+
         put("index.md", "home.md.j2")
         put("regulations/index.md", "regulations.md.j2")
         for city_id, city in corpus.cities.items():
@@ -200,6 +232,14 @@ def render_site(corpus: Corpus, today: dt.date, root: Path, records: AwardRecord
                 if reg.text is not None:
                     put(f"regulations/{city_id}/{reg.version}/parallel.md", "parallel.md.j2",
                         city=city, reg=reg, view=views[(city_id, reg.version)])
+                original = corpus.original(reg)
+                if original is not None:
+                    page, name = f"regulations/{city_id}/{reg.version}/source.md", f"{city_id}-{reg.version}.source.txt"
+                    text_file = f"regulations/{city_id}/{reg.version}/source/{name}"  # in the page's own folder
+                    put(page, "source.md.j2", city=city, reg=reg, view=views[(city_id, reg.version)], original=original,
+                        file_name=name, download=served_relative(lang, page, text_file))
+                    if lang == "zh":  # one copy, linked from both languages
+                        put_file(text_file, original)
         put("compare/index.md", "compare.md.j2")
         for dimension in corpus.dimensions:
             put(f"compare/{dimension.key}.md", "topic.md.j2", dimension=dimension)
@@ -225,7 +265,7 @@ def render_site(corpus: Corpus, today: dt.date, root: Path, records: AwardRecord
     return pages
 
 
-_SAFE_PATH = re.compile(r"^[a-z]{2}(/[a-z0-9][a-z0-9._-]*)+\.md$")
+_SAFE_PATH = re.compile(r"^[a-z]{2}(/[a-z0-9][a-z0-9._-]*)+\.(md|txt)$")  # pages, and the official texts
 
 
 def _check_inside(key: str) -> None:

@@ -145,6 +145,7 @@ def test_english_search_finds_english_pages_only(browser, origin):
 
 
 @pytest.mark.parametrize("path", ["compare/", "en/compare/", "en/regulations/baotou/2025/parallel/",
+                                  "regulations/linyi/2017/source/", "en/regulations/baotou/2025/source/",
                                   "notices/", "en/winners/", "en/revocations/", ""])
 def test_wide_pages_fit_a_phone(browser, origin, path):
     page, trouble = open_page(browser, origin + path, 390)

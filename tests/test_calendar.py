@@ -1,7 +1,7 @@
 """Working days on the official PRC calendar, and the end of an N-working-day period.
 
 Day 1 is the publication day when it is a working day, else the next working day.
-Dates checked against the State Council's schedules (shared/real-records.md):
+Dates checked against the State Council's schedules (国务院办公厅关于2025年、2026年部分节假日安排的通知):
 2025 make-up workdays 01-26, 02-08, 04-27, 09-28, 10-11; 2026 make-up workdays
 01-04, 02-14, 02-28, 05-09, 09-20, 10-10; 2027 not yet published.
 """

@@ -1,7 +1,8 @@
 """Issue 8: anything a record can contain reaches the reader as text. Names, titles and
 reasons holding HTML, script or template syntax are shown literally; notice bodies keep
 only an allow-list (no raw HTML, no javascript: or data: links, no images). Asserted on
-the built HTML of the real project with tests/scenarios/inert/example-hostile.yaml added."""
+the built HTML of the real project with tests/scenarios/inert/example-hostile.yaml added,
+and a regulation version whose official text is hostile (hostile-source.yaml, .source.txt)."""
 
 from __future__ import annotations
 
@@ -15,12 +16,15 @@ from conftest import SCENARIOS, copy_project, run_cli
 from generator.markup import body_html
 
 CYCLE = "example-hostile"
+SOURCE = "hostile-source"  # a version of Xinyang's regulation, with its official text
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("inert") / "project", real_content=True)
     shutil.copy(SCENARIOS / "inert" / f"{CYCLE}.yaml", project / "content" / "xinyang" / f"{CYCLE}.yaml")
+    for name in (f"{SOURCE}.yaml", f"{SOURCE}.source.txt"):
+        shutil.copy(SCENARIOS / "inert" / name, project / "city_rules" / "xinyang" / name)
     result = run_cli("build", "--today", "2026-11-23", cwd=project)
     assert result.returncode == 0, result.stderr
     return project / "site"
@@ -34,7 +38,7 @@ PAGES = [f"{lang}{path}" for lang in ("", "en/") for path in (
     f"notices/xinyang/{CYCLE}/script-in-title", f"notices/xinyang/{CYCLE}/links",
     f"notices/xinyang/{CYCLE}/images-and-frames", f"notices/xinyang/{CYCLE}/break-out",
     f"notices/xinyang/{CYCLE}/allowed-markdown", "notices", "winners", "winners/xinyang", "revocations",
-    "cities/xinyang", "")]
+    "cities/xinyang", "", f"regulations/xinyang/{SOURCE}", f"regulations/xinyang/{SOURCE}/source")]
 
 
 def assert_inert(page: BeautifulSoup, where: str) -> None:
@@ -84,6 +88,22 @@ def test_template_syntax_in_records_is_shown_literally(site):
     assert "Example {{ 7*7 }} Co {%# comment #%}" in text_of(site, "en/winners/xinyang")
     assert "Example cycle <script>alert('cycle')</script> {% if true %}jinja{% endif %}" in text_of(site, "en/cities/xinyang")
     assert "{{ 7*7 }}" in text_of(site, "en/revocations")
+
+
+def test_a_hostile_official_text_is_shown_character_for_character_and_offered_as_it_is(site):
+    held = (SCENARIOS / "inert" / f"{SOURCE}.source.txt").read_bytes()
+    for lang in ("", "en/"):
+        page = soup(site, f"{lang}regulations/xinyang/{SOURCE}/source")
+        article = page.find("article")
+        [pre] = article.find_all("pre")
+        assert pre.get_text().removeprefix("\n") == held.decode("utf-8")  # a browser drops the newline after <pre>
+        assert pre.find(True) is None  # no element inside it: every < of the text is text
+        assert not article.find_all(["script", "img"]) and len(article.find_all("h1")) == 1  # "# not a heading" is not one
+        shown_title = article.h1 if lang == "" else article.find(class_="reg-meta")  # English pages give it in the list
+        assert "示例办法<script>alert('title')</script>" in shown_title.get_text()
+        link = article.find("a", download=True)
+        page_folder = site / f"{lang}regulations/xinyang/{SOURCE}/source"
+        assert (page_folder / link["href"]).resolve().read_bytes() == held
 
 
 def body(site: Path, path: str):

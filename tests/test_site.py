@@ -72,6 +72,38 @@ def test_xinyang_reads_in_chinese_at_root_and_english_under_en(built_site):
     assert "信政文〔2022〕49号" in zh.find(class_="reg-meta").get_text()
 
 
+def test_each_official_text_has_its_page_in_both_languages_shown_verbatim_and_offered_as_it_is(built_site):
+    shown = []
+    for city, info in CORPUS.cities.items():
+        for reg in info.regulations:
+            folder = f"regulations/{city}/{reg.version}/source"
+            if reg.source_file is None:
+                assert not (built_site / folder).exists() and not (built_site / "en" / folder).exists()
+                continue
+            held = (ROOT / "city_rules" / city / reg.source_file).read_bytes()
+            for prefix, link_text in (("", "原文"), ("en/", "Official source text")):
+                soup = page(built_site, prefix + folder)
+                article = soup.find("article")
+                [pre] = article.find_all("pre")
+                assert pre["lang"] == "zh" and soup.html["lang"] == (prefix.strip("/") or "zh")
+                assert pre.get_text().removeprefix("\n") == held.decode("utf-8")  # a browser drops the newline after <pre>
+                download = article.find("a", download=True)
+                assert (built_site / prefix / folder / download["href"]).resolve().read_bytes() == held
+                if reg.source_url:
+                    assert article.find("a", href=reg.source_url) is not None
+                regulation = page(built_site, f"{prefix}regulations/{city}/{reg.version}").find(class_="reg-meta")
+                assert regulation.find("a", string=link_text)["href"] == "source/"
+                if reg.text is not None:
+                    parallel = page(built_site, f"{prefix}regulations/{city}/{reg.version}/parallel").find(class_="reg-meta")
+                    assert parallel.find("a", string=link_text)["href"] == "../source/"
+            shown.append(f"{city}/{reg.version}")
+    assert shown == ["baotou/2025", "hohhot/2013", "linyi/2017", "wuhan/draft", "xinyang/2022"]
+    en = page(built_site, "en/regulations/xinyang/2022/source").find("article")
+    assert en.h1.get_text().rstrip("¶").strip() == "Xinyang Administrative Measures for the Mayor's Quality Award: the official Chinese text"
+    assert "the official Chinese original" in en.find(class_="translation-notice").get_text()
+    assert page(built_site, "regulations/xinyang/2022/source").h1.get_text().rstrip("¶").strip() == "信阳市市长质量奖管理办法（原文）"
+
+
 def test_language_switcher_keeps_the_reader_on_the_same_page(built_site):
     soup = page(built_site, "regulations/xinyang/2022")
     links = {a.get("hreflang"): a["href"] for a in soup.select("a.md-select__link")}
@@ -173,7 +205,7 @@ def test_every_page_has_one_heading_and_its_title_in_the_tab(built_site):
 
 def test_each_language_has_its_own_search_index_of_its_own_pages(built_site):
     """Pagefind makes one index per language from <html lang>; it indexes exactly the pages
-    marked data-pagefind-body, and not the topic and parallel pages (search: exclude)."""
+    marked data-pagefind-body, and not the topic, parallel and source-text pages (search: exclude)."""
     import json
     entry = json.loads((built_site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     indexed = {"zh": 0, "en": 0}
@@ -184,7 +216,8 @@ def test_each_language_has_its_own_search_index_of_its_own_pages(built_site):
             assert ('<html lang="en"' in text) == (html.relative_to(built_site).parts[0] == "en"), html
     assert indexed["zh"] > 50 and indexed["en"] > 50
     assert {lang: entry["languages"][lang]["page_count"] for lang in indexed} == indexed
-    for excluded in ("compare/application_materials/index.html", "en/regulations/xinyang/2022/parallel/index.html"):
+    for excluded in ("compare/application_materials/index.html", "en/regulations/xinyang/2022/parallel/index.html",
+                     "regulations/xinyang/2022/source/index.html", "en/regulations/xinyang/2022/source/index.html"):
         assert "data-pagefind-body" not in (built_site / excluded).read_text(encoding="utf-8"), excluded
 
 
