@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
-import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -74,17 +73,6 @@ _VERBATIM = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\t": "&#9;",
 def verbatim(value) -> Markup:
     """Text → the content of a <pre> that shows exactly that text, every character kept."""
     return Markup(str(value).translate(_VERBATIM))
-
-
-def served_relative(lang: str, page: str, target: str) -> str:
-    """The address of `target` (a file published at the site's root, as everything in zh/ is)
-    for a raw-HTML link on the page rendered from `page` in `lang`: relative to where the
-    browser shows the page (use_directory_urls serves x/y.md at x/y/, English under en/),
-    so it works in both languages and wherever the site is published. Markdown links are
-    checked and rewritten by mkdocs; a file of the zh/ folder is not part of the English
-    build, so a link to one from an English page is written here."""
-    shown_at = ("" if lang == "zh" else f"{lang}/") + page.removesuffix(".md").removesuffix("index")
-    return posixpath.relpath(target, shown_at or ".")
 
 
 def marked(text: str, quotes=()) -> Markup:
@@ -237,7 +225,7 @@ def render_site(corpus: Corpus, today: dt.date, root: Path, records: AwardRecord
                     page, name = f"regulations/{city_id}/{reg.version}/source.md", f"{city_id}-{reg.version}.source.txt"
                     text_file = f"regulations/{city_id}/{reg.version}/source/{name}"  # in the page's own folder
                     put(page, "source.md.j2", city=city, reg=reg, view=views[(city_id, reg.version)], original=original,
-                        file_name=name, download=served_relative(lang, page, text_file))
+                        file_name=name, download=up_to_site_root(f"{lang}/{page}") + text_file)
                     if lang == "zh":  # one copy, linked from both languages
                         put_file(text_file, original)
         put("compare/index.md", "compare.md.j2")

@@ -20,7 +20,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
 
-from conftest import SITE_PORT, copy_project, free_port, run_cli
+from conftest import copy_project, run_cli
 from test_browser import SHOTS, browser, open_page  # noqa: F401  (fixture)
 
 MISSING = ["no-such-page/", "en/no-such-page/", "en/regulations/nowhere/x/"]
@@ -64,10 +64,11 @@ class GitHubPages(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def github_pages(site: Path, port: int, prefix: str):
-    """Serve `site` at http://127.0.0.1:`port``prefix`; yields that address."""
+def github_pages(site: Path, prefix: str):
+    """Serve `site` at http://127.0.0.1:<a free port>`prefix`; yields that address."""
     handler = functools.partial(GitHubPages, directory=str(site), prefix=prefix)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    port = server.server_address[1]
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -78,25 +79,20 @@ def github_pages(site: Path, port: int, prefix: str):
 
 
 @pytest.fixture(scope="module")
-def project_site(tmp_path_factory) -> tuple[Path, int]:
-    """The real content published as a GitHub Pages project site, at /repo/."""
-    port = free_port()
+def project_site(tmp_path_factory) -> Path:
+    """The real content published as a GitHub Pages project site, at /repo/ of its host."""
     project = copy_project(tmp_path_factory.mktemp("project-site") / "project", real_content=True)
-    result = run_cli("build", "--today", "2026-11-23", cwd=project,
-                     env={"AWARDSITE_URL": f"http://127.0.0.1:{port}/repo/"})
+    result = run_cli("build", "--today", "2026-11-23", cwd=project, env={"AWARDSITE_URL": "https://pages.example.org/repo/"})
     assert result.returncode == 0, result.stderr
-    return project / "site", port
+    return project / "site"
 
 
 @pytest.fixture(scope="module", params=["/", "/repo/"], ids=["root", "project-site"])
 def base(request, built_site):
-    """The address of the site's root, served as GitHub Pages does: at the root of the
-    host, then below /repo/."""
-    if request.param == "/":
-        site, port = built_site, SITE_PORT
-    else:
-        site, port = request.getfixturevalue("project_site")
-    with github_pages(site, port, request.param) as address:
+    """The address of the site's root, served as GitHub Pages does: at the root of a
+    host (built as the README builds it), then below /repo/ (built for that address)."""
+    site = built_site if request.param == "/" else request.getfixturevalue("project_site")
+    with github_pages(site, request.param) as address:
         yield address
 
 
