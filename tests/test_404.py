@@ -108,7 +108,7 @@ def besides_its_own_404(trouble: list[str], url: str) -> list[str]:
     """What went wrong on the page at `url`, once its own status 404 is taken out (the
     response, and the console line Chromium writes for it): one of each is expected."""
     rest = list(trouble)
-    for own in (f"404 {url}", "console error: Failed to load resource: the server responded with a status of 404 (Not Found)"):
+    for own in (f"404 {url}", f"console error: Failed to load resource: the server responded with a status of 404 (Not Found) ({url})"):
         assert own in rest, trouble
         rest.remove(own)
     return rest
