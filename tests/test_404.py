@@ -122,7 +122,7 @@ def test_one_404_page_in_both_languages_at_the_root(built_site):
     soup = BeautifulSoup((built_site / "404.html").read_text(encoding="utf-8"), "html.parser")
     assert soup.html["lang"] == "zh"
     assert not (built_site / "en" / "404.html").exists()
-    sections = {section["lang"]: section for section in soup.select("article .not-found > section")}
+    sections = {section["lang"]: section for section in soup.select("article .not-found > .not-found__language")}
     assert set(sections) == {"zh", "en"}
     for lang, root in ROOTS.items():  # absolute paths (the site is at the root of the host), to each language's pages
         targets = [a["href"] for a in sections[lang].find_all("a")] + [sections[lang].form["action"]]
@@ -142,8 +142,8 @@ def test_a_missing_address_says_so_in_both_languages_and_every_link_works(browse
     assert besides_its_own_404(trouble, url) == []  # every stylesheet and script loaded, nothing from another host
     assert page.locator("html").get_attribute("lang") == "zh"
     assert page.locator("h1").inner_text() == "找不到页面 · Page not found"
-    assert "本站没有这个地址的页面" in page.locator("section[lang=zh]").inner_text()
-    assert "There is no page at this address" in page.locator("section[lang=en]").inner_text()
+    assert "本站没有这个地址的页面" in page.locator(".not-found__language[lang=zh]").inner_text()
+    assert "There is no page at this address" in page.locator(".not-found__language[lang=en]").inner_text()
     assert page.locator(".not-found").evaluate("e => getComputedStyle(e).display") == "grid"  # site.css applies
 
     homes_and_lists = page.locator(".not-found a").evaluate_all("links => links.map(a => a.href)")
@@ -186,7 +186,7 @@ def test_the_page_reads_on_a_desktop_and_a_phone(browser, base, path, width):  #
     if urlsplit(base).path == "/":
         SHOTS.mkdir(exist_ok=True)
         page.screenshot(path=SHOTS / f"404_{path.strip('/').replace('/', '_')}_{width}.png", full_page=True)
-    zh, en = (page.locator(f"section[lang={lang}]").bounding_box() for lang in ROOTS)
+    zh, en = (page.locator(f".not-found__language[lang={lang}]").bounding_box() for lang in ROOTS)
     if width > 800:
         assert zh["y"] == en["y"] and zh["x"] < en["x"]  # side by side
     else:

@@ -98,7 +98,15 @@ def test_page_loads_cleanly(browser, origin, path, width):
     page.close()
 
 
-def test_switching_language_keeps_the_page(browser, origin):
+@pytest.fixture(scope="module")
+def mirror(published_site):
+    """A build made for its published address (PUBLISHED_URL), read from a mirror elsewhere."""
+    yield from serve_folder(published_site, "/copy/")
+
+
+@pytest.mark.parametrize("site", ["origin", "mirror"])
+def test_switching_language_keeps_the_page(browser, request, site):
+    origin = request.getfixturevalue(site)
     page, trouble = open_page(browser, origin + "regulations/xinyang/2022/")
     page.locator(".md-header__option .md-select").hover()
     with page.expect_navigation():
