@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
-import threading
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -21,7 +20,7 @@ from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
 
 from conftest import copy_project, run_cli
-from test_browser import SHOTS, browser, open_page  # noqa: F401  (fixture)
+from test_browser import SHOTS, browser, open_page, serve_folder  # noqa: F401  (fixture)
 
 MISSING = ["no-such-page/", "en/no-such-page/", "en/regulations/nowhere/x/"]
 LISTS = ["", "notices/", "regulations/"]  # each language's home and lists, below its root
@@ -63,19 +62,9 @@ class GitHubPages(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@contextlib.contextmanager
 def github_pages(site: Path, prefix: str):
-    """Serve `site` at http://127.0.0.1:<a free port>`prefix`; yields that address."""
-    handler = functools.partial(GitHubPages, directory=str(site), prefix=prefix)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    port = server.server_address[1]
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{port}{prefix}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    """Serve `site` as GitHub Pages would, at http://127.0.0.1:<a free port>`prefix`; yields that address."""
+    return contextlib.contextmanager(serve_folder)(site, prefix, functools.partial(GitHubPages, prefix=prefix))
 
 
 @pytest.fixture(scope="module")

@@ -44,15 +44,18 @@ def mounted(mount: str):
     return Mounted
 
 
-def serve_folder(folder: Path, mount: str = "/"):
-    """Serve `folder` at http://127.0.0.1:<a free port><mount>; yields the site's address."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(mounted(mount), directory=str(folder)))
+def serve_folder(folder: Path, mount: str = "/", handler=None):
+    """Serve `folder` at http://127.0.0.1:<a free port><mount> (with `handler`, a request
+    handler class taking `directory`, or the plain mounted one); yields the site's address."""
+    handler = functools.partial(handler or mounted(mount), directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}{mount}"
     finally:
         server.shutdown()
+        server.server_close()
 
 
 @pytest.fixture(scope="module")
