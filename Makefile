@@ -42,6 +42,8 @@ debian-packages:
 
 # Renew the locks from pyproject.toml's ranges (pip-tools, in a venv of its own), then
 # run `make test` before committing them. The test lock is held to the site lock's versions.
+# The hashes are those of the index pip is set to use: where pip.conf adds local wheel
+# folders or mirrors, run `PIP_CONFIG_FILE=/dev/null make lock` so the lock names PyPI's files.
 COMPILE := .venv-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
 	--all-build-deps --no-emit-index-url --upgrade
 lock:
