@@ -44,13 +44,11 @@ def find_root(start: Path) -> Path:
 
 def command_check(root: Path, today: dt.date, strict: bool) -> int:
     from .collect import gather_with_cache
-    from .derive import regulation_views
     from .findings import FINDING_KINDS, findings
 
     corpus = gather_with_cache(root)
     gc.freeze()  # the records live as long as the command: the cycle collector need not walk them again
     _check_corrections(corpus, today)
-    regulation_views(corpus, today)
     found = findings(corpus, corpus.work_calendar())
     layout = _not_canonical(root)  # before anything is printed: it may start worker processes
     for f in found:
@@ -73,18 +71,13 @@ def command_check(root: Path, today: dt.date, strict: bool) -> int:
 
 def command_build(root: Path, today: dt.date, site: Path) -> int:
     from .collect import gather_with_cache
-    from .exports import export_files
-    from .records import award_records
-    from .render import render_site
+    from .pipeline import outputs, prepare
     from .site import publish, write_pages
     from .urls import NO_ADDRESS, site_url
 
     corpus = gather_with_cache(root)
     gc.freeze()  # as in check
-    _check_corrections(corpus, today)
-    records = award_records(corpus, today)  # derived once, for the pages and the files
-    pages = render_site(corpus, today, root, records)
-    exports = export_files(corpus, today, root, records)  # feeds, calendars, open data: built and swapped in with the pages
+    pages, exports = outputs(prepare(root, today, corpus))  # feeds, calendars, open data: swapped in with the pages
     written, removed = write_pages({**pages, **exports}, root / "build" / "docs")
     noon = dt.datetime.combine(today, dt.time(12), ZoneInfo("Asia/Shanghai"))
     publish(root, site, int(noon.timestamp()))

@@ -28,7 +28,6 @@ from feedgen.feed import FeedGenerator
 from icalendar import Calendar, Event, Timezone
 
 from .collect import Corpus
-from .derive import regulation_views
 from .model import CATEGORIES, NOTICE_KINDS, Citation
 from .periods import NoticeView
 from .records import AwardRecords, award_records, grouped
@@ -231,7 +230,7 @@ def _pair(value, lang: str) -> str:
 
 def data_rows(corpus: Corpus, records: AwardRecords, today: dt.date, links: Links) -> dict[str, list[dict]]:
     """The rows of each data file, keyed as open_data.yaml documents them."""
-    views = regulation_views(corpus, today)
+    views = records.regulations
     dims = {d.key: d for d in corpus.dimensions}
     order = {key: i for i, key in enumerate(dims)}  # facts in the dimensions' order, then the rest by key
     facts = []

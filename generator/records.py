@@ -1,6 +1,7 @@
-"""The award records as of a day, worked out once: every notice with its period, every
-winner's standing, every revocation with its ban, every finding. The pages (render)
-and the exports (feeds, calendars, open data) both read this one object.
+"""The records as of a day, worked out once: each regulation version's status, every
+notice with its period, every winner's standing, every revocation with its ban, every
+finding. The pages (render) and the exports (feeds, calendars, open data) both read
+this one object.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from functools import cached_property
 
 from .awards import revocation_views, winner_views
 from .collect import Corpus
+from .derive import regulation_views
 from .findings import findings, measurable
 from .model import NOTICE_KINDS
 from .periods import notice_views
@@ -34,6 +36,7 @@ class AwardRecords:
     revocations: list  # RevocationView, newest first
     findings: list  # Finding
     measurable: dict  # (city, cycle id) → whether findings could be computed
+    regulations: dict  # (city, version) → RegulationView: its status as of the day
 
     # Each city's share of the lists above, in the same order: a city's page asks for
     # its own rows thousands of times, and the whole lists grow with the country.
@@ -80,4 +83,5 @@ def award_records(corpus: Corpus, today: dt.date) -> AwardRecords:
     cycles = [c for city in corpus.cities.values() for c in city.cycles]
     winners = winner_views(corpus, today)
     return AwardRecords(notice_views(cycles, calendar, today), winners, revocation_views(corpus, winners),
-                        findings(corpus, calendar), {(c.city, c.cycle): measurable(corpus, c) for c in cycles})
+                        findings(corpus, calendar), {(c.city, c.cycle): measurable(corpus, c) for c in cycles},
+                        regulation_views(corpus, today))

@@ -25,7 +25,7 @@ from markupsafe import Markup
 from .awards import HOLDING, duties
 from .collect import Corpus
 from .errors import DataError, Problem
-from .derive import compared_versions, regulation_views
+from .derive import compared_versions
 from .exports import fields
 from .findings import FINDING_KINDS
 from .markup import body_html
@@ -148,10 +148,10 @@ def render_site(corpus: Corpus, today: dt.date, root: Path, records: AwardRecord
     are the award records as of `today` (worked out here when not given)."""
     templates = root / "site_templates"
     env, strings = environment(templates), load_strings(templates)
-    views = regulation_views(corpus, today)
+    records = award_records(corpus, today) if records is None else records
+    views = records.regulations
     columns = compared_versions(corpus, views)
     groups = grouped(corpus.dimensions, lambda dimension: dimension.group)
-    records = award_records(corpus, today) if records is None else records
     pages: dict[str, str] = {}
 
     for lang in LANGS:

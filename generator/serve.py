@@ -19,22 +19,13 @@ _state: dict = {}
 
 
 def regenerate() -> None:
-    from .collect import gather_with_cache  # only the file just saved is parsed again
-    from .corrections import correction_problems
-    from .exports import export_files
-    from .records import award_records
-    from .render import render_site
+    from .pipeline import outputs, prepare  # gathers with the cache: only the file just saved is parsed again
     from .site import write_pages
 
     root, today = _state["root"], _state["today"]
     try:
-        corpus = gather_with_cache(root)
-        problems = correction_problems(corpus, today)  # office workflow: as check and build do
-        if problems:
-            raise DataError(problems)
-        records = award_records(corpus, today)  # shared by the pages and the exports
-        write_pages({**render_site(corpus, today, root, records), **export_files(corpus, today, root, records)},
-                    root / "build" / "docs")
+        pages, exports = outputs(prepare(root, today))  # as build does
+        write_pages({**pages, **exports}, root / "build" / "docs")
     except DataError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
