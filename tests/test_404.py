@@ -8,8 +8,6 @@ Screenshots: tests/screenshots/404_*.png."""
 from __future__ import annotations
 
 import contextlib
-import functools
-import http.server
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -20,27 +18,17 @@ from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
 
 from conftest import copy_project, run_cli
-from test_browser import SHOTS, browser, open_page, serve_folder  # noqa: F401  (fixture)
+from test_browser import SHOTS, Mounted, browser, open_page, serve_folder  # noqa: F401  (fixture)
 
 MISSING = ["no-such-page/", "en/no-such-page/", "en/regulations/nowhere/x/"]
 LISTS = ["", "notices/", "regulations/"]  # each language's home and lists, below its root
 ROOTS = {"zh": "", "en": "en/"}
 
 
-class GitHubPages(http.server.SimpleHTTPRequestHandler):
-    """A built site served as GitHub Pages serves it: below `prefix` (a project site lives
+class GitHubPages(Mounted):
+    """A built site served as GitHub Pages serves it: below its mount (a project site lives
     at /repo/), a folder's index.html; for a missing path, or a folder without index.html,
     the site's 404.html with status 404."""
-
-    def __init__(self, *args, prefix: str = "/", **kwargs):
-        self.prefix = prefix
-        super().__init__(*args, **kwargs)
-
-    def translate_path(self, path: str) -> str:
-        path = urlsplit(path).path
-        if not path.startswith(self.prefix):
-            return str(Path(self.directory) / "not-this-site")
-        return super().translate_path("/" + path[len(self.prefix):])
 
     def list_directory(self, path):
         self.send_error(404)
@@ -58,13 +46,10 @@ class GitHubPages(http.server.SimpleHTTPRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(body)
 
-    def log_message(self, *args):
-        pass
-
 
 def github_pages(site: Path, prefix: str):
     """Serve `site` as GitHub Pages would, at http://127.0.0.1:<a free port>`prefix`; yields that address."""
-    return contextlib.contextmanager(serve_folder)(site, prefix, functools.partial(GitHubPages, prefix=prefix))
+    return contextlib.contextmanager(serve_folder)(site, prefix, GitHubPages)
 
 
 @pytest.fixture(scope="module")

@@ -29,25 +29,28 @@ PAGES = ["", "en/", "regulations/xinyang/2022/", "en/regulations/xinyang/2022/",
 MOUNT = "/mirror/awards/"  # served from a sub-path of another host and port than any address the build knows
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
+class Mounted(http.server.SimpleHTTPRequestHandler):
+    """Serves its folder at `mount` only, as a mirror's folder or a GitHub Pages project
+    path would (a request outside it finds nothing), and quietly."""
+
+    def __init__(self, *args, mount: str = "/", **kwargs):
+        self.mount = mount  # before the base class's __init__, which handles the request
+        super().__init__(*args, **kwargs)
+
+    def translate_path(self, path: str) -> str:
+        path = urlsplit(path).path
+        if not path.startswith(self.mount):
+            return str(Path(self.directory) / "not-this-site")
+        return super().translate_path("/" + path[len(self.mount):])
+
     def log_message(self, *args):
         pass
 
 
-def mounted(mount: str):
-    """A handler serving the folder at `mount` only, as a mirror or a GitHub Pages project path would."""
-    class Mounted(QuietHandler):
-        def translate_path(self, path):
-            if not path.startswith(mount):
-                return "/nonexistent-outside-the-mount"
-            return super().translate_path("/" + path[len(mount):])
-    return Mounted
-
-
-def serve_folder(folder: Path, mount: str = "/", handler=None):
-    """Serve `folder` at http://127.0.0.1:<a free port><mount> (with `handler`, a request
-    handler class taking `directory`, or the plain mounted one); yields the site's address."""
-    handler = functools.partial(handler or mounted(mount), directory=str(folder))
+def serve_folder(folder: Path, mount: str = "/", handler: type[Mounted] = Mounted):
+    """Serve `folder` at http://127.0.0.1:<a free port><mount> (with `handler`, Mounted or
+    a subclass); yields the site's address."""
+    handler = functools.partial(handler, directory=str(folder), mount=mount)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
