@@ -68,10 +68,11 @@ def export_files(corpus: Corpus, today: dt.date, root: Path, records: AwardRecor
     records = award_records(corpus, today) if records is None else records
     notices = records.notices
     out: dict[str, str] = {}
+    published = Links(address or "")  # without an address: paths from the site root
     for lang in LANGS:  # without an address, a feed's links lead from its folder (feeds/, en/feeds/) to the pages
         out |= feeds(corpus, notices, today, Links(address or "../" * (1 + (lang != "zh"))), lang)
-    out |= calendars(corpus, notices, today, Links(address or ""))
-    for name, rows in data_rows(corpus, records, today, Links(address or "")).items():
+    out |= calendars(corpus, notices, today, published)
+    for name, rows in data_rows(corpus, records, today, published).items():
         out[f"zh/data/{name}.json"] = as_json(name, rows, today)
         out[f"zh/data/{name}.csv"] = as_csv(name, rows)
     for name, model in SCHEMAS.items():
@@ -113,9 +114,10 @@ def _id(links: Links, lang: str, link: str, path: str) -> str:
 
 def _entry(view: NoticeView, lang: str, corpus: Corpus, links: Links) -> FeedEntry:
     link = links.page(lang, view.path)
+    key = _id(links, lang, link, view.path)
     entry = FeedEntry()
-    entry.id(_id(links, lang, link, view.path))
-    entry.guid(_id(links, lang, link, view.path), permalink=links.absolute)
+    entry.id(key)
+    entry.guid(key, permalink=links.absolute)
     entry.title(_title(view, lang))
     entry.link(href=link)
     entry.published(_published(view))

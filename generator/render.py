@@ -190,11 +190,15 @@ def render_site(corpus: Corpus, today: dt.date, root: Path, records: AwardRecord
 
         macros: dict[tuple[str, str], dict] = {}  # the ways back → the shared macros for pages at that depth
 
-        def put(path: str, template: str, **context) -> None:
-            key = f"{lang}/{path}"
+        def claim(key: str) -> str:
+            """`key` for one page or file: inside the docs folder, and not taken already."""
             _check_inside(key)
             if key in pages:
-                raise ValueError(f"two pages would be written to {key}")
+                raise ValueError(f"two pages or files would be written to {key}")
+            return key
+
+        def put(path: str, template: str, **context) -> None:
+            key = claim(f"{lang}/{path}")
             base = "../" * path.count("/")  # from this page's source back to the language root (Markdown links)
             subscribe = Links(up_to_site_root(key))  # from the published page to the feeds, calendars and data
             if (base, subscribe.site) not in macros:
@@ -205,11 +209,7 @@ def render_site(corpus: Corpus, today: dt.date, root: Path, records: AwardRecord
                                                            subscribe=subscribe, **context)
 
         def put_file(path: str, text: str) -> None:  # a file served as it is, from the site's root (zh/)
-            key = f"zh/{path}"
-            _check_inside(key)
-            if key in pages:
-                raise ValueError(f"two files would be written to {key}")
-            pages[key] = text
+            pages[claim(f"zh/{path}")] = text
 
         put("index.md", "home.md.j2")
         put("regulations/index.md", "regulations.md.j2")

@@ -56,7 +56,7 @@ class Links:
     @property
     def host(self) -> str:
         """The published host, which makes calendar UIDs unique; a fixed word without an address."""
-        return urlsplit(self.site).hostname or "awardsite" if self.absolute else "awardsite"
+        return urlsplit(self.site).hostname or "awardsite"  # a relative `site` has no host
 
     def lang_root(self, lang: str) -> str:
         return self.site if lang == "zh" else f"{self.site}{lang}/"
