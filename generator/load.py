@@ -187,8 +187,9 @@ def _compose(text: str) -> yaml.Node | None:
     return yaml.compose(text, Loader=_BoundedLoader)
 
 # Characters that change how text is shown without being seen: zero-width characters,
-# direction marks, embeddings, overrides and isolates, and a byte-order mark inside
-# the text. A name or a title holding one can read differently from what it says
+# direction marks, embeddings, overrides and isolates, a byte-order mark inside the
+# text, soft hyphens, blank "letters" (the Hangul fillers, U+180E) and the tag
+# characters. A name or a title holding one can read differently from what it says
 # (U+202E turns "exe.txt" into "txt.exe"), so none may appear in any value or key.
 # Ideographic spaces (U+3000) and other visible spacing are ordinary text and allowed.
 INVISIBLE = frozenset(
@@ -197,7 +198,19 @@ INVISIBLE = frozenset(
     + [chr(c) for c in range(0x2060, 0x2065)]    # word joiner, invisible operators
     + [chr(c) for c in range(0x2066, 0x206A)]    # LRI, RLI, FSI, PDI
     + ["\u061c", "\ufeff"]                        # Arabic letter mark, BOM / zero-width no-break space
+    + ["\u00ad", "\u034f", "\u180e"]              # soft hyphen, combining grapheme joiner, Mongolian vowel separator
+    + ["\u115f", "\u1160", "\u3164", "\uffa0"]    # Hangul fillers, which show as blanks
+    + [chr(c) for c in range(0xE0000, 0xE0080)]  # tag characters
 )
+
+# Characters that are not text at all: the C0 controls but tab and line feed (a
+# carriage return, a NUL, an escape), DEL, the C1 controls, lone surrogates and the
+# noncharacters (U+FFFE, U+FDD0…). YAML refuses them written raw in a file, but its
+# escapes ("\0", "\e", "\x7f", "\uFFFE") put them into a value, and from there they
+# would end up in pages, feeds and spreadsheets. One rule for every value: refused.
+NOT_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
+                      + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17))
+                      + "]")
 
 # The tags a plain record may carry (implicit or written as !!str etc.); any other
 # (!!python/object, !!binary, !custom) is refused rather than silently ignored.
@@ -215,6 +228,19 @@ def invisible_character(text: str) -> tuple[int, str] | None:
         return None
     char = found.group()
     return found.start(), f"U+{ord(char):04X} {unicodedata.name(char, 'FORMAT CHARACTER')}"
+
+
+def text_problem(text: str) -> tuple[str, str] | None:
+    """What makes `text` unfit to be a value or a key (a control character, an
+    invisible one), in both languages; None when it is fit."""
+    if (found := NOT_TEXT.search(text)) is not None:
+        code = f"U+{ord(found.group()):04X}"
+        return (f"含有控制字符或非文字字符 {code}（第 {found.start() + 1} 个字符），不能显示；请删除",
+                f"contains the control or non-character {code} (character {found.start() + 1}), which cannot be shown; delete it")
+    if (hidden := invisible_character(text)) is not None:
+        return (f"含有不可见的格式字符 {hidden[1]}（第 {hidden[0] + 1} 个字符）；请删除",
+                f"contains the invisible formatting character {hidden[1]} (character {hidden[0] + 1}); delete it")
+    return None
 
 
 def _looks_utf16(raw: bytes) -> bool:
@@ -258,9 +284,8 @@ def _plain(node: yaml.Node, place: Path_, doc: Document, problems: list[Problem]
                 continue
             key = str(key_node.value)
             at = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            if (hidden := invisible_character(key)) is not None:
-                problems.append(Problem(doc.rel, at[0], at[1] + hidden[0], dotted(place + (key,)),
-                                        f"键中含有不可见的格式字符 {hidden[1]}；请删除", f"the key contains the invisible formatting character {hidden[1]}; delete it"))
+            if (unfit := text_problem(key)) is not None:
+                problems.append(Problem(doc.rel, *at, dotted(place + (key,)), f"键{unfit[0]}", f"the key {unfit[1]}"))
                 continue
             if key in out:
                 first = doc.keys[place + (key,)]
@@ -283,10 +308,8 @@ def _plain(node: yaml.Node, place: Path_, doc: Document, problems: list[Problem]
         problems.append(doc.problem(place, f"无法读取的值“{node.value}”", f"unreadable value '{node.value}': {exc}"))
         return None
     if isinstance(value, str):
-        hidden = invisible_character(value)
-        if hidden is not None:
-            problems.append(doc.problem(place, f"含有不可见的格式字符 {hidden[1]}（第 {hidden[0] + 1} 个字符）；请删除",
-                                        f"contains the invisible formatting character {hidden[1]} (character {hidden[0] + 1}); delete it"))
+        if (unfit := text_problem(value)) is not None:
+            problems.append(doc.problem(place, *unfit))
             return None
     elif isinstance(value, (bool, int, float)) and not node.style:  # plain: None (PyYAML) or "" (libyaml)
         doc.written[place] = node.value  # e.g. 0123 read as 83, 12:30 as 750, no as false

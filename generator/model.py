@@ -23,9 +23,12 @@ def doc(zh: str, en: str) -> str:
 # and the working-day engine need never count past it.
 FIRST_DATE, LAST_DATE = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
 Date = Annotated[dt.date, Field(strict=True, ge=FIRST_DATE, le=LAST_DATE)]
-# An address as a page links it: http(s), and none of the characters that could end a
-# Markdown link or an HTML attribute early (spaces, quotes, <>, brackets); percent-encode them.
-URL_PATTERN = r"^https?://[^\s\"'<>()\[\]{}|\\^`]+$"
+# An address as a page links it: http(s); a host of ASCII letters, digits, dots and
+# hyphens (an internationalised one in its xn-- form), so the host a reader sees is the
+# host the link goes to: no user-info before an @ (https://www.xinyang.gov.cn@evil.example/),
+# no look-alike letters from other scripts; and after it, none of the characters that
+# could end a Markdown link or an HTML attribute early (spaces, quotes, <>, brackets).
+URL_PATTERN = r"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?([/?#][^\s\"'<>()\[\]{}|\\^`]*)?$"
 Slug = Annotated[StrictStr, Field(pattern=r"^[a-z0-9][a-z0-9-]{0,63}$")]
 
 
@@ -33,9 +36,24 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+# A name, a title, a label is one line: a line break would end the table row, list
+# item or heading it stands in (the pages show it on one line in any case).
+ONE_LINE = "^[^\n\r\u0085\u2028\u2029]*$"
+Line = Annotated[StrictStr, Field(min_length=1, pattern=ONE_LINE)]
+
+
 class Bilingual(Record):
+    """Text in both languages, of one or more paragraphs (notes, reasons, how to object)."""
+
     zh: StrictStr = Field(min_length=1, description=doc("中文", "Chinese"))
     en: StrictStr = Field(min_length=1, description=doc("英文", "English"))
+
+
+class Label(Record):
+    """A name or a label in both languages, on one line (a sector, an office, an issuer)."""
+
+    zh: Line = Field(description=doc("中文（一行）", "Chinese (one line)"))
+    en: Line = Field(description=doc("英文（一行）", "English (one line)"))
 
 
 # ---------------------------------------------------------------- jurisdictions
@@ -46,9 +64,9 @@ class Jurisdiction(Record):
     id: Slug = Field(description=doc("标识，与文件夹同名，小写英文", "identifier, the folder's name, lower-case ASCII"))
     level: Literal["prefecture", "province", "national", "district"] = Field(
         description=doc("行政级别", "administrative level"))
-    name: Bilingual = Field(description=doc("名称", "name"))
-    province: Bilingual | None = Field(None, description=doc("所属省份", "province it belongs to"))
-    award: Bilingual = Field(description=doc("奖项名称", "the award's name"))
+    name: Label = Field(description=doc("名称", "name"))
+    province: Label | None = Field(None, description=doc("所属省份", "province it belongs to"))
+    award: Label = Field(description=doc("奖项名称", "the award's name"))
 
 
 # ---------------------------------------------------------------- regulations
@@ -75,7 +93,7 @@ class Article(Record):
 class Chapter(Record):
     number: StrictInt = Field(ge=1, description=doc("章号（按原文）", "chapter number, as printed"))
     label: StrictStr = Field(description=doc("章号原文，如“第一章”", "the label as printed, e.g. 第一章"))
-    title: Bilingual = Field(description=doc("章名", "chapter title"))
+    title: Label = Field(description=doc("章名", "chapter title"))
     articles: list[Article] = Field(min_length=1, description=doc("各条", "articles"))
 
 
@@ -149,9 +167,9 @@ class Regulation(Record):
     city: Slug = Field(description=doc("所属地区标识（与文件夹同名）", "the jurisdiction's id (the folder's name)"))
     version: StrictStr = Field(pattern=r"^[a-z0-9][a-z0-9-]{0,31}$", description=doc(
         "版本标识（与文件名同名，如 \"2022\"）", "version id (the file's name, e.g. \"2022\")"))
-    title: Bilingual = Field(description=doc("文件名称", "title"))
-    doc_number: StrictStr | None = Field(None, description=doc("文号", "document number"))
-    issuer: Bilingual | None = Field(None, description=doc("发文机关", "issuing authority"))
+    title: Label = Field(description=doc("文件名称", "title"))
+    doc_number: Line | None = Field(None, description=doc("文号", "document number"))
+    issuer: Label | None = Field(None, description=doc("发文机关", "issuing authority"))
     issued: Date | None = Field(None, description=doc("印发（公布）日期", "date issued"))
     amended: list[Date] = Field(default_factory=list, description=doc("修正日期", "dates of amendment"))
     effective: Date | None = Field(None, description=doc("施行日期", "date it takes effect"))
@@ -194,7 +212,7 @@ class CalendarYear(Record):
     year: StrictInt = Field(ge=2000, le=2100, description=doc("年份", "year"))
     holidays: list[Date] = Field(description=doc("放假日（含周末）", "days off, weekends within them included"))
     workdays: list[Date] = Field(default_factory=list, description=doc("调休上班日（周末上班）", "make-up working days on weekends"))
-    source: Bilingual = Field(description=doc("发布文件名称", "the notice that published it"))
+    source: Label = Field(description=doc("发布文件名称", "the notice that published it"))
     source_url: StrictStr | None = Field(None, pattern=URL_PATTERN, description=doc("来源网址", "source URL"))
 
 
@@ -239,9 +257,6 @@ MAX_NAME = 200  # the longest registered organisation names are well under 100 c
 MAX_TITLE = 500  # a notice's title as published; a longer one is a pasted body
 
 
-# A name or a title is one line: a line break would end the table row or heading it stands in.
-ONE_LINE = "^[^\n\r\u0085\u2028\u2029]*$"
-
 
 class Title(Record):
     """A title in both languages, of a length a title can have."""
@@ -265,10 +280,10 @@ class Source(Record):
 class Objection(Record):
     """Where and how to object to a publicity notice."""
 
-    office: Bilingual | None = Field(None, description=doc("受理异议的机构", "office that takes objections"))
-    phone: StrictStr | None = Field(None, description=doc("电话", "telephone"))
-    email: StrictStr | None = Field(None, description=doc("电子邮箱", "e-mail"))
-    address: Bilingual | None = Field(None, description=doc("地址", "postal address"))
+    office: Label | None = Field(None, description=doc("受理异议的机构", "office that takes objections"))
+    phone: Line | None = Field(None, description=doc("电话", "telephone"))
+    email: Line | None = Field(None, description=doc("电子邮箱", "e-mail"))
+    address: Label | None = Field(None, description=doc("地址", "postal address"))
     how: Bilingual | None = Field(None, description=doc("提出异议的方式与要求", "how to object, and what to include"))
 
 
@@ -291,8 +306,8 @@ class Notice(Record):
     title: Title = Field(description=doc("标题", "title"))
     published: Date = Field(description=doc("发布日期", "date published"))
     source_url: Url | None = Field(None, description=doc("官方来源网址（示例届次可省略）", "official source URL (may be omitted in an example cycle)"))
-    document: StrictStr | None = Field(None, description=doc("文号", "document number"))
-    issuer: Bilingual | None = Field(None, description=doc("发布机构", "issuing office"))
+    document: Line | None = Field(None, description=doc("文号", "document number"))
+    issuer: Label | None = Field(None, description=doc("发布机构", "issuing office"))
     body: Bilingual | None = Field(None, description=doc("正文（Markdown）", "body text (Markdown)"))
     deadline: Date | None = Field(None, description=doc("申报截止日期", "submission deadline"))
     working_days: StrictInt | None = Field(None, ge=1, le=MAX_WORKING_DAYS, description=doc("公示期（工作日）", "publicity period in working days"))
@@ -319,10 +334,10 @@ class Winner(Record):
     name: Name = Field(description=doc("获奖者名称", "the winner's name"))
     kind: Literal["organisation", "individual"] = Field(description=doc("组织或个人", "organisation or individual"))
     award: Literal["award", "nomination"] = Field(description=doc("市长质量奖或提名奖", "the award or the nomination award"))
-    sector: Bilingual | None = Field(None, description=doc("行业", "sector"))
-    district: Bilingual | None = Field(None, description=doc("所在区县", "district"))
+    sector: Label | None = Field(None, description=doc("行业", "sector"))
+    district: Label | None = Field(None, description=doc("所在区县", "district"))
     credit_code: StrictStr | None = Field(None, description=doc("统一社会信用代码（18 位，校验）", "unified social credit code (18 characters, checksum validated)"))
-    employer: Bilingual | None = Field(None, description=doc("个人获奖者的工作单位", "an individual winner's employer"))
+    employer: Label | None = Field(None, description=doc("个人获奖者的工作单位", "an individual winner's employer"))
     decided: Date | None = Field(None, description=doc("授奖日期（默认取表彰决定的发布日期）", "date awarded (default: the award decision's date)"))
     source_url: Url | None = Field(None, description=doc("来源网址（与本届来源不同时）", "source URL, where it differs from the cycle's"))
     corrections: list[Correction] = Field(default_factory=list, description=doc(
@@ -365,7 +380,7 @@ class Revocation(Record):
 
     winner: Slug = Field(description=doc("被撤销者的 winner id（本市任一届）", "the winner's id (any cycle of the city)"))
     decided: Date = Field(description=doc("撤销决定日期", "date of the revocation decision"))
-    document: StrictStr | None = Field(None, description=doc("文号", "document number"))
+    document: Line | None = Field(None, description=doc("文号", "document number"))
     source_url: Url | None = Field(None, description=doc("来源网址（示例届次可省略）", "source URL (may be omitted in an example cycle)"))
     grounds: list[Citation] = Field(min_length=1, description=doc("撤销依据：所依据的本届办法条款", "grounds: the articles of the cycle's regulation relied on"))
     reason: Bilingual = Field(description=doc("撤销原因", "the reason given"))

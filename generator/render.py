@@ -43,26 +43,74 @@ LANGS = ("zh", "en")
 # language and page depth and handed to the pages, rather than imported by each page.
 MACROS = {"a": "_article.md.j2", "c": "_cycles.md.j2", "k": "_corrections.md.j2", "sub": "_subscribe.md.j2"}
 
-# each character Markdown (or the HTML in it) would read as markup → that character shown as text
-_MD_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", **{c: "\\" + c for c in "\\`*_{}[]#|!"}})
-_LINE_START = re.compile(r"^(\s*)([-+]|\d+\.)(?=\s)", re.MULTILINE)  # would start a list
-_NEEDS_ESCAPE = re.compile("[" + re.escape("".join(chr(c) for c in _MD_ESCAPES)) + "]|" + _LINE_START.pattern,
-                           re.MULTILINE)  # either of the above
+# Every value reaches a page through one of the filters below, and each escapes for both
+# languages it passes through: Markdown (with the extensions mkdocs.yml turns on) and the
+# HTML it becomes. Whatever a record holds, it shows as text: no tag, no attribute list
+# `{: …}`, no link or image, no table row, heading, list, rule, fence or code block.
+
+# each character that starts Markdown inline markup, or that HTML reads as markup
+_MARKDOWN_CHARS = "\\`*_{}[]#|!"
+# in Markdown text (md): a backslash escape, shown by Python-Markdown as the character
+_MD_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", **{c: "\\" + c for c in _MARKDOWN_CHARS}})
+# in HTML (h), where a backslash is not read: a character reference, left alone by
+# Markdown wherever the HTML stands (a raw block, a table cell, an attribute) and shown
+# by the browser as the character; a line break too, so the value stays on its line
+_HTML_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;",
+                               "\n": "&#10;", "\r": "&#13;", **{c: f"&#{ord(c)};" for c in _MARKDOWN_CHARS}})
+# what a line may not start with: indentation (a code block), and a character that would
+# begin a list, a rule, a setext heading underline or a ~~~ fence; `#`, `>`, `*`, `|`,
+# `!` and backticks are escaped wherever they stand
+_LINE_START = re.compile(r"^([ \t]*)(?:([-+=~])|(\d+)([.)]))?", re.MULTILINE)
+_LINE_BREAKS = re.compile(r"\s*[\r\n\u2028\u2029\x85]\s*")
+_BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")
+
+
+def _safe_line_start(found: re.Match) -> str:
+    """A line's start with its indentation one space at most (HTML shows no more), and
+    its first character a character reference where Markdown would read it as markup."""
+    indent = " " if found.group(1) else ""
+    mark = found.group(2) or found.group(4)
+    return indent + ("" if mark is None else (found.group(3) or "") + f"&#{ord(mark)};")
 
 
 def md(value) -> Markup:
-    """Text → Markdown that shows exactly that text."""
+    """Text → Markdown that shows exactly that text, on one line: line breaks become
+    spaces (as HTML shows them), so a value cannot end the table row, list item or
+    heading it stands in."""
     if isinstance(value, Markup):
         return value
-    text = str(value)
-    if _NEEDS_ESCAPE.search(text) is None:  # most values (names, dates, labels): nothing to do
-        return Markup(text)
-    return Markup(_LINE_START.sub(r"\1\\\2", text.translate(_MD_ESCAPES)))
+    text = _LINE_BREAKS.sub(" ", str(value))
+    return Markup(_LINE_START.sub(_safe_line_start, text.translate(_MD_ESCAPES), count=1))
+
+
+def md_block(value) -> Markup:
+    """Multi-line text → Markdown paragraphs that show exactly that text: a blank line
+    starts a paragraph, and no line can start any other block (for a template line of
+    its own, never inside a table or a list)."""
+    if isinstance(value, Markup):
+        return value
+    text = "\n".join(str(value).replace("\r\n", "\n").replace("\r", "\n").split("\n")).strip("\n")
+    text = _BLANK_LINES.sub("\n\n", text)
+    return Markup(_LINE_START.sub(_safe_line_start, text.translate(_MD_ESCAPES)))
 
 
 def h(value) -> Markup:
-    """Text → HTML that shows exactly that text (for raw HTML blocks)."""
-    return value if isinstance(value, Markup) else Markup(html.escape(str(value), quote=True))
+    """Text → HTML that shows exactly that text, on one line, in an element or an
+    attribute: inside a raw HTML block, or inline in Markdown (a table cell)."""
+    if isinstance(value, Markup):
+        return value
+    return Markup(_LINE_START.sub(_safe_line_start, str(value).translate(_HTML_ESCAPES), count=1))
+
+
+_IDENTIFIER = re.compile(r"[a-z0-9][a-z0-9_-]*")
+
+
+def identifier(value) -> Markup:
+    """An id the project made (a slug, a dimension key, a dataset name) for an anchor
+    `{#…}` or a URL: refused unless it is one, since nothing there may be escaped."""
+    if _IDENTIFIER.fullmatch(str(value)) is None:
+        raise ValueError(f"not an identifier: {value!r}")
+    return Markup(value)
 
 
 # Python-Markdown turns tabs into spaces and carriage returns into line feeds in the whole
@@ -91,15 +139,22 @@ def marked(text: str, quotes=()) -> Markup:
             merged.append(span)
     out, at = [], 0
     for start, end in merged:
-        out += [html.escape(text[at:start]), "<mark>", html.escape(text[start:end]), "</mark>"]
+        out += [text[at:start].translate(_HTML_ESCAPES), "<mark>", text[start:end].translate(_HTML_ESCAPES), "</mark>"]
         at = end
-    return Markup("".join(out) + html.escape(text[at:]))
+    return Markup("".join(out) + text[at:].translate(_HTML_ESCAPES))
+
+
+# what YAML may not hold unescaped (it is not "printable" there, or it ends a line)
+_NOT_YAML_PRINTABLE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]")
 
 
 def yaml_string(value) -> Markup:
     """Text → a quoted YAML string (for the page's front matter), HTML-escaped: mkdocs and
-    the theme put the front matter's `title` into the page (<title>, the header) as it is."""
-    return Markup(json.dumps(html.escape(str(value), quote=False), ensure_ascii=False))
+    the theme put the front matter's `title` into the page (<title>, the header) as it is.
+    Every character YAML could stumble on is written as an escape, so the front matter
+    always reads as front matter (else mkdocs would show it as Markdown)."""
+    quoted = json.dumps(html.escape(str(value), quote=False), ensure_ascii=False)
+    return Markup(_NOT_YAML_PRINTABLE.sub(lambda c: f"\\u{ord(c.group()):04x}", quoted))
 
 
 def iso_days(days) -> str:
@@ -137,6 +192,8 @@ def environment(templates: Path) -> Environment:
     env.filters["h"] = h
     env.filters["verbatim"] = verbatim
     env.filters["md"] = md
+    env.filters["md_block"] = md_block
+    env.filters["identifier"] = identifier
     env.filters["yaml_string"] = yaml_string
     env.filters["marked"] = marked
     return env

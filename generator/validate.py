@@ -114,12 +114,14 @@ def _problem(doc: Document, model: type[BaseModel], place: tuple, err: dict) -> 
         return doc.problem(full, f"标识只能由小写英文字母 a–z、数字和连字符 - 组成（不能有 /、.. 或空格），实际为 {shown(received)}",
                            f"an id may hold only lower-case letters a-z, digits and '-' (no '/', '..' or spaces), but received {shown(received)}")
     if kind == "string_pattern_mismatch" and str(ctx.get("pattern", "")).startswith("^https?://"):
-        return doc.problem(full, f"网址须以 http:// 或 https:// 开头，且不含空格、引号、<>、括号（请用 %20 等编码），实际为 {shown(received)}",
-                           f"a URL must start with http:// or https:// and hold no spaces, quotes, <>, or brackets"
+        return doc.problem(full, f"网址须以 http:// 或 https:// 开头；主机名只能由英文字母、数字、点和连字符组成，不能含 @"
+                           f"（中文域名请写作 xn-- 形式）；其余部分不含空格、引号、<>、括号（请用 %20 等编码），实际为 {shown(received)}",
+                           f"a URL must start with http:// or https://; its host may hold only ASCII letters, digits, dots and hyphens, and no @"
+                           f" (write an internationalised domain in its xn-- form); the rest holds no spaces, quotes, <>, or brackets"
                            f" (percent-encode them, e.g. %20), but received {shown(received)}")
     if kind == "string_pattern_mismatch" and ctx.get("pattern") == ONE_LINE:
-        return doc.problem(full, f"名称和标题只能写一行（不能换行），实际为 {shown(received)}",
-                           f"a name or title is one line (no line breaks), but received {shown(received)}")
+        return doc.problem(full, f"此项只能写一行（名称、标题、文号等不能换行），实际为 {shown(received)}",
+                           f"this is one line (a name, title or document number has no line breaks), but received {shown(received)}")
     if kind == "string_too_long":
         limit = ctx.get("max_length")
         return doc.problem(full, f"文字过长（{len(received)} 个字符，上限 {limit}）", f"text too long ({len(received)} characters; the limit is {limit})")

@@ -37,7 +37,7 @@ def soup(site: Path, path: str) -> BeautifulSoup:
 PAGES = [f"{lang}{path}" for lang in ("", "en/") for path in (
     f"notices/xinyang/{CYCLE}/script-in-title", f"notices/xinyang/{CYCLE}/links",
     f"notices/xinyang/{CYCLE}/images-and-frames", f"notices/xinyang/{CYCLE}/break-out",
-    f"notices/xinyang/{CYCLE}/allowed-markdown", "notices", "winners", "winners/xinyang", "revocations",
+    f"notices/xinyang/{CYCLE}/allowed-markdown", f"notices/xinyang/{CYCLE}/corrected", "notices", "winners", "winners/xinyang", "revocations",
     "cities/xinyang", "", f"regulations/xinyang/{SOURCE}", f"regulations/xinyang/{SOURCE}/source")]
 
 
@@ -51,6 +51,12 @@ def assert_inert(page: BeautifulSoup, where: str) -> None:
             value = "".join(str(tag.get(name) or "").split()).lower()
             assert not value.startswith(("javascript:", "data:", "vbscript:")), (where, tag)
     content = page.find("article") or page  # the theme's own search form and icons are outside it
+    for tag in content.find_all(True):  # no record restyles, covers or focuses the page
+        assert not {"style", "autofocus", "tabindex"} & set(tag.attrs), (where, tag.name, tag.attrs)
+    for tag in content.find_all(["pre", "code", "hr"]):  # no fence, indentation or rule from a record
+        made_so = tag.get("class") == ["source-text"] or (tag.name != "pre" and tag.find_parent(class_="notice-body"))
+        assert made_so, (where, tag)  # the official text's own <pre>; `code` and rules a body may have
+    assert len(content.find_all("h1")) == (1 if content.name == "article" else 0), where  # no underline made one
     for tag in content.find_all(["img", "iframe", "object", "embed", "svg", "style", "form"]):
         if tag.name == "img":
             assert not (tag.get("src") or "").startswith(("http", "//")), (where, tag)
@@ -157,3 +163,47 @@ def test_body_html_leaves_nothing_active(source):
     assert_inert(html, source)
     assert not html.find_all(["script", "img", "iframe"])
     assert "\n" not in str(body_html(source))
+
+
+def test_a_corrected_text_is_shown_struck_through_as_text(site):
+    """`was` and `why` stand in a table cell: whatever they hold stays text in that one
+    cell (attribute lists, images, links, line breaks, table rows) (issue 19)."""
+    for lang in ("", "en/"):
+        page = soup(site, f"{lang}notices/xinyang/{CYCLE}/corrected")
+        table = page.find(id="corrections").find_next("table")
+        rows = table.find("tbody").find_all("tr")
+        assert len(rows) == 4 and all(len(row.find_all("td")) == 4 for row in rows)
+        struck = [" ".join(row.find("del").get_text().split()) for row in rows]  # as a browser shows it
+        assert struck[0] == "![x](https://evil.invalid/q04.png){: onerror=alert(1) }"
+        assert struck[1] == "第一行 {: tabindex=0 autofocus onfocus=alert(1) }"  # a line break shows as a space
+        assert struck[3] == "Cover {: style=position:fixed;inset:0;z-index:9999 }"
+        assert not table.find_all(["img", "a"])
+    winners = soup(site, "winners/xinyang").find("article")
+    assert "![x](https://evil.invalid/q04.png){: onerror=alert(1) }" in [d.get_text() for d in winners.find_all("del")]
+
+
+def test_a_body_link_to_another_host_is_not_kept_as_relative(site):
+    links = {a.get_text(): a.get("href") for a in body(site, f"notices/xinyang/{CYCLE}/corrected").find_all("a")}
+    assert links == {"远处": None, "反斜杠": None, "本站": "../../"}
+
+
+def test_a_reason_with_table_rows_and_blank_lines_stays_in_its_cell(site):
+    """A blank line or `| … |` in one city's reason must not end the shared table and
+    turn every row after it, other cities' included, into a paragraph (issue 19)."""
+    for lang in ("", "en/"):
+        article = soup(site, f"{lang}revocations").find("article")
+        forged = [cell for cell in article.find_all("td") if cell.get_text().strip().startswith("伪造")]
+        assert not forged
+        for text in article.find_all(string=lambda s: "伪造城市" in s):
+            assert text.find_parent("td") is not None, text
+        assert not [p for p in article.find_all("p") if p.get_text().lstrip().startswith("|")]
+
+
+def test_notes_keep_their_paragraphs_and_make_no_other_block(site):
+    for lang, first in (("", "说明的第一段 ==="), ("en/", "A heading? ---")):
+        article = soup(site, f"{lang}cities/xinyang").find("article")
+        paragraphs = [" ".join(p.get_text().split()) for p in article.find_all("p")]
+        assert first in paragraphs  # the underline is text in the paragraph, not a heading
+    zh = [" ".join(p.get_text().split()) for p in soup(site, "cities/xinyang").find("article").find_all("p")]
+    assert "~~~ 围栏之内？ ~~~" in zh and "缩进的代码？" in zh
+    assert "1. 不是列表 - 也不是列表 {: style=position:fixed;inset:0;z-index:9999 }" in zh
