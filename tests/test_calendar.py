@@ -13,7 +13,7 @@ import datetime as dt
 import pytest
 
 from generator.calendar import WorkCalendar
-from generator.model import Bilingual, CalendarYear
+from generator.model import CalendarYear, Label
 
 D = dt.date.fromisoformat
 CAL = WorkCalendar()
@@ -80,7 +80,7 @@ def test_a_period_running_into_2027_is_provisional():
 
 def test_an_override_file_replaces_the_library_for_its_year():
     schedule = CalendarYear(year=2027, holidays=[D("2027-03-02")], workdays=[D("2027-03-06")],
-                            source=Bilingual(zh="测试用日程", en="a schedule made up for this test"))
+                            source=Label(zh="测试用日程", en="a schedule made up for this test"))
     cal = WorkCalendar([schedule])
     assert cal.is_official(2027)
     assert not cal.is_working_day(D("2027-03-02"))
