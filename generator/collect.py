@@ -1,10 +1,12 @@
 """Gather every record of the project, typed and cross-checked, before anything is written.
 
 The project's folders are walked in sorted order, never through a symbolic link
-(each link is a problem: `links.py`); every file is loaded and validated; then the checks that need the complete set run (a regulation sits in
-its jurisdiction's folder, its `source_file` is a readable text in that folder,
-`supersedes` names a version that exists, each fact's citation points at a unit of
-the text and its quote occurs there). All problems of a run are gathered and raised
+(each link is a problem: `links.py`); every file is loaded and validated, and the
+hand-written pages are checked for what they may not hold (`pages.py`); then the
+checks that need the complete set run (a regulation sits in its jurisdiction's
+folder, its `source_file` is a readable text in that folder, `supersedes` names a
+version that exists, each fact's citation points at a unit of the text and its quote
+occurs there). All problems of a run are gathered and raised
 once, as one `DataError`.
 """
 
@@ -22,6 +24,7 @@ from .links import files, folders, linked_sources, through_link
 from .load import MAX_BYTES, Document, load_file, read_bytes, relative
 from .calendar import WorkCalendar
 from .model import NOTICE_KINDS, CalendarYear, Cycle, Dimension, GlossaryTerm, Jurisdiction, Regulation
+from .pages import page_problems
 from .periods import counted_end
 from .scaffold import placeholder_problems
 from .text import find_article, unit_zh
@@ -68,6 +71,7 @@ def gather(root: Path, known: Documents | None = None) -> Corpus:
     cache's table of documents), a file whose bytes are known good is not parsed
     again, and each file that gives no problem of its own is added to it."""
     problems: list[Problem] = linked_sources(root)  # a link is reported, and nothing is read through one
+    problems.extend(page_problems(root))  # the hand-written pages: no script, nothing loaded from another host
     sources: dict[int, Document] = {}
     originals: dict[tuple[str, str], str] = {}
 
