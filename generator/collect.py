@@ -6,8 +6,7 @@ hand-written pages are checked for what they may not hold (`pages.py`); then the
 checks that need the complete set run (a regulation sits in its jurisdiction's
 folder, its `source_file` is a readable text in that folder, `supersedes` names a
 version that exists, each fact's citation points at a unit of the text and its quote
-occurs there). All problems of a run are gathered and raised
-once, as one `DataError`.
+occurs there). All problems of a run are gathered and raised once, as one `DataError`.
 """
 
 from __future__ import annotations
@@ -238,8 +237,8 @@ def _check_regulation_place(reg: Regulation, doc: Document, folder: str, stem: s
 
 def _read_original(reg: Regulation, doc: Document, folder: Path) -> tuple[str | None, list[Problem]]:
     """The official text named by `source_file`: a file in the city's own folder (no path
-    leading out of it, not a link), in UTF-8, with no control characters
-    a page could not show as they are (tabs and line ends are fine)."""
+    leading out of it, not a link), in UTF-8, with no control characters a page could
+    not show as they are (tabs and line ends are fine)."""
     if reg.source_file is None:
         return None, []
     name, place = reg.source_file, ("source_file",)
