@@ -34,7 +34,7 @@ ASSETS = "site_templates/overrides/assets/"  # where a page's own images and fil
 
 _ELEMENT = re.compile(r"<(" + "|".join(sorted(ELEMENTS)) + r")(?=[\s/>])", re.IGNORECASE)
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
-_IGNORED = re.compile(r"[\x00-\x20\x7f]+")  # what a browser drops from an address (tabs and newlines anywhere)
+_IGNORED = re.compile(r"[\x00-\x20\x7f]+")  # dropped before the scheme is read: all a browser drops (tabs, newlines), and more
 _CSS_URL = re.compile(r"url\(\s*[\"']?([^\"')]*)", re.IGNORECASE)
 # Markdown: an inline image or link ![alt](address "title") / [text](address), a reference
 # image ![alt][label], a reference definition [label]: address, an attribute list {: key=value}
