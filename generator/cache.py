@@ -16,10 +16,11 @@ fingerprint of the code that made it (our sources, the versions of the libraries
 read, validate and format). A file with any problem, or not in the canonical layout,
 is never stored: it is read afresh every time, and every error and finding is found
 and said exactly as without the cache. A table that is missing, unreadable, corrupt,
-made by other code, or not writable is ignored (and rebuilt); it never stops a run and
-never changes its output. A table is written whole to a temporary file and swapped in,
-its SHA-256 in front so that a damaged one is known; only plain values, dates and times
-may come out of it (a pickle could otherwise name any function to call).
+made by other code, or not writable is ignored (and rebuilt), and so is one that is a
+symbolic link (a commit can hold one: nothing is read or written through it); it never
+stops a run and never changes its output. A table is written whole to a temporary file
+and swapped in, its SHA-256 in front so that a damaged one is known; only plain values,
+dates and times may come out of it (a pickle could otherwise name any function to call).
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from .load import Document
 
 FOLDER = ".awardsite-cache"
 FORMAT = 1  # raise when what a table holds changes shape
+_WRITE_NO_LINK = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)  # opening a link fails
 
 _SOURCES = Path(__file__).parent
 
@@ -61,7 +63,8 @@ class Table:
     def __init__(self, root: Path, name: str, libraries: tuple[str, ...]):
         self.file = root / FOLDER / f"{name}.pickle"
         self.fingerprint = code_fingerprint(libraries)
-        self.stored: dict[str, tuple[bytes, Any]] = _read(self.file, self.fingerprint)
+        self.linked = self.file.parent.is_symlink() or self.file.is_symlink()  # then never read nor written
+        self.stored: dict[str, tuple[bytes, Any]] = {} if self.linked else _read(self.file, self.fingerprint)
         self.kept: dict[str, tuple[bytes, Any]] = {}  # the entries of this run: what `save` writes
 
     def get(self, rel: str, raw: bytes) -> Any:
@@ -77,11 +80,15 @@ class Table:
 
     def save(self) -> None:
         """Write this run's entries if they differ from the stored ones; never fails."""
+        if self.linked:
+            return
         if self.kept.keys() == self.stored.keys() and all(self.kept[k][0] == self.stored[k][0] for k in self.kept):
             return
         try:
             self.file.parent.mkdir(exist_ok=True)
-            (self.file.parent / ".gitignore").write_text("*\n", encoding="utf-8")  # even where the project's does not say so
+            ignore = os.open(self.file.parent / ".gitignore", _WRITE_NO_LINK, 0o644)
+            with open(ignore, "w", encoding="utf-8") as out:  # a link is refused (OSError), not written through
+                out.write("*\n")  # even where the project's .gitignore does not say so
             payload = pickle.dumps((FORMAT, self.fingerprint, self.kept), protocol=pickle.HIGHEST_PROTOCOL)
             temporary = self.file.with_name(f"{self.file.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
             try:

@@ -29,6 +29,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
+from .links import files, folders
 from .model import CalendarYear, Cycle, Jurisdiction, Regulation
 
 if TYPE_CHECKING:
@@ -66,8 +67,9 @@ def kind_of(rel: str) -> Kind | None:
 
 
 def content_files(root: Path) -> list[Path]:
-    """Every YAML file of content/ (award cycles and calendar overrides), sorted."""
-    return sorted((root / "content").glob("*/*.yaml"))
+    """Every YAML file of content/ (award cycles and calendar overrides), sorted; never a
+    link nor a file in a linked folder (`fmt` would write through it; `check` refuses them)."""
+    return [path for folder in folders(root / "content", root) for path in files(folder, "*.yaml", root)]
 
 
 def _yaml() -> YAML:

@@ -71,10 +71,12 @@ def command_check(root: Path, today: dt.date, strict: bool) -> int:
 
 def command_build(root: Path, today: dt.date, site: Path) -> int:
     from .collect import gather_with_cache
+    from .links import refuse_linked_outputs
     from .pipeline import outputs, prepare
     from .site import publish, write_pages
     from .urls import NO_ADDRESS, site_url
 
+    refuse_linked_outputs(root, site)  # before anything is written: no folder the build writes leads elsewhere
     corpus = gather_with_cache(root)
     gc.freeze()  # as in check
     pages, exports = outputs(prepare(root, today, corpus))  # feeds, calendars, open data: swapped in with the pages
@@ -98,8 +100,10 @@ def command_schema(root: Path, out: Path) -> int:
 
 
 def command_serve(root: Path, today: dt.date, address: str) -> int:
+    from .links import refuse_linked_outputs
     from .serve import serve
 
+    refuse_linked_outputs(root, None)  # serve writes build/docs; mkdocs serves from a folder of its own
     serve(root, today, address)
     return 0
 

@@ -1,11 +1,12 @@
 """Gather every record of the project, typed and cross-checked, before anything is written.
 
-The project's folders are walked in sorted order; every file is loaded and
-validated; then the checks that need the complete set run (a regulation sits in
-its jurisdiction's folder, its `source_file` is a readable text in that folder,
-`supersedes` names a version that exists, each fact's citation points at a unit of
-the text and its quote occurs there). All problems of a run are gathered and raised
-once, as one `DataError`.
+The project's folders are walked in sorted order, never through a symbolic link
+(each link is a problem: `links.py`); every file is loaded and validated, and the
+hand-written pages are checked for what they may not hold (`pages.py`); then the
+checks that need the complete set run (a regulation sits in its jurisdiction's
+folder, its `source_file` is a readable text in that folder, `supersedes` names a
+version that exists, each fact's citation points at a unit of the text and its quote
+occurs there). All problems of a run are gathered and raised once, as one `DataError`.
 """
 
 from __future__ import annotations
@@ -18,9 +19,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import DataError, Problem
+from .links import files, folders, linked_sources, through_link
 from .load import MAX_BYTES, Document, load_file, read_bytes, relative
 from .calendar import WorkCalendar
 from .model import NOTICE_KINDS, CalendarYear, Cycle, Dimension, GlossaryTerm, Jurisdiction, Regulation
+from .pages import page_problems
 from .periods import counted_end
 from .scaffold import placeholder_problems
 from .text import find_article, unit_zh
@@ -66,11 +69,14 @@ def gather(root: Path, known: Documents | None = None) -> Corpus:
     """Load, validate and cross-check the whole project at `root`. With `known` (the
     cache's table of documents), a file whose bytes are known good is not parsed
     again, and each file that gives no problem of its own is added to it."""
-    problems: list[Problem] = []
+    problems: list[Problem] = linked_sources(root)  # a link is reported, and nothing is read through one
+    problems.extend(page_problems(root))  # the hand-written pages: no script, nothing loaded from another host
     sources: dict[int, Document] = {}
     originals: dict[tuple[str, str], str] = {}
 
     def read(path: Path, model, many: bool = False):
+        if through_link(path, root):
+            return []
         raw = read_bytes(path) if known is not None else None
         doc = known.get(path, relative(path, root), raw) if raw is not None else None
         if doc is not None:
@@ -97,9 +103,9 @@ def gather(root: Path, known: Documents | None = None) -> Corpus:
     dimensions = read(rules / "dimensions.yaml", Dimension, many=True)
     glossary = read(rules / "glossary.yaml", GlossaryTerm, many=True)
     cities: dict[str, City] = {}
-    for folder in sorted(p for p in rules.iterdir() if p.is_dir()):
+    for folder in folders(rules, root):
         info_path = folder / "jurisdiction.yaml"
-        if not info_path.exists():
+        if not info_path.exists() and not info_path.is_symlink():
             problems.append(Problem(info_path.relative_to(root).as_posix(), 1, 1, "",
                                     "缺少 jurisdiction.yaml（地区名称、级别）", "jurisdiction.yaml (name, level) is missing"))
             continue
@@ -108,7 +114,7 @@ def gather(root: Path, known: Documents | None = None) -> Corpus:
                 problems.append(sources[id(info)].problem(("id",), f"id 应与文件夹同名：“{folder.name}”",
                                                           f"id must be the folder's name: '{folder.name}'"))
             cities[folder.name] = City(info)
-        for path in sorted(folder.glob("*.yaml")):
+        for path in files(folder, "*.yaml", root):
             if path.name == "jurisdiction.yaml":
                 continue
             for reg in read(path, Regulation):
@@ -120,15 +126,17 @@ def gather(root: Path, known: Documents | None = None) -> Corpus:
                 if folder.name in cities:
                     cities[folder.name].regulations.append(reg)
     calendar = []
-    for path in sorted((root / "content" / "calendar").glob("*.yaml")):
+    content = root / "content"
+    for path in files(content / "calendar", "*.yaml", root):
         for year in read(path, CalendarYear):
             calendar.append(year)
             problems.extend(_check_calendar_year(year, sources[id(year)], path.stem))
 
     # folders of content/ other than these hold award cycles, one folder per jurisdiction
-    content = root / "content"
-    for folder in sorted(p for p in content.iterdir() if p.is_dir() and p.name not in _NOT_CYCLES) if content.is_dir() else ():
-        for path in sorted(folder.glob("*.yaml")):
+    for folder in folders(content, root):
+        if folder.name in _NOT_CYCLES:
+            continue
+        for path in files(folder, "*.yaml", root):
             for cycle in read(path, Cycle):
                 doc = sources[id(cycle)]
                 if folder.name not in cities:
@@ -229,13 +237,15 @@ def _check_regulation_place(reg: Regulation, doc: Document, folder: str, stem: s
 
 def _read_original(reg: Regulation, doc: Document, folder: Path) -> tuple[str | None, list[Problem]]:
     """The official text named by `source_file`: a file in the city's own folder (no path
-    leading out of it, no link pointing out of it), in UTF-8, with no control characters
-    a page could not show as they are (tabs and line ends are fine)."""
+    leading out of it, not a link), in UTF-8, with no control characters a page could
+    not show as they are (tabs and line ends are fine)."""
     if reg.source_file is None:
         return None, []
     name, place = reg.source_file, ("source_file",)
     here = f"city_rules/{folder.name}/"
     path = folder / name
+    if path.is_symlink():  # not read: gathering reports every link
+        return None, []
     if not path.resolve().is_relative_to(folder.resolve()):
         return None, [doc.problem(place, f"原文文件须位于本地区文件夹 {here} 内（写文件名，如“{reg.version}.source.txt”），实际为“{name}”",
                                   f"the source text must be a file in {here} (give its name, e.g. '{reg.version}.source.txt'), not '{name}'")]

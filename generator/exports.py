@@ -316,10 +316,29 @@ def as_json(name: str, rows: list[dict], today: dt.date) -> str:
 
 def as_csv(name: str, rows: list[dict]) -> str:
     """UTF-8 with a byte-order mark (so spreadsheet programs read the Chinese right);
-    true/false for yes/no, an empty cell for none."""
+    true/false for yes/no, an empty cell for none, a text that a spreadsheet would take
+    for a formula with a ' in front (`_cell`)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(fields()[name]["columns"])
     for row in rows:
-        writer.writerow(["" if v is None else str(v).lower() if isinstance(v, bool) else v for v in row.values()])
+        writer.writerow([_cell(v) for v in row.values()])
     return "\ufeff" + buffer.getvalue()
+
+
+# What makes a spreadsheet program read a cell as a formula (=HYPERLINK(…), =cmd|' /C calc'!A0,
+# @SUM(…)): OWASP's list. A text starting so gets a ' in front, which the program reads
+# as "this is text"; numbers, true/false and dates (ISO dates start with a digit) never
+# start so, and the JSON files, which are data and not a sheet, keep the text as it is.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value) -> str | int:
+    """One value as its CSV cell."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value

@@ -107,12 +107,13 @@ def remove_abandoned_builds(site: Path) -> list[Path]:
     `.site-old-<pid>`), so they never accumulate; a folder whose build is still running is kept."""
     removed = []
     if not site.exists():  # killed between the two renames of the swap: put the old site back
-        olds = sorted((p for p in site.parent.glob(".site-old-*") if p.is_dir()), key=lambda p: p.stat().st_mtime)
+        olds = sorted((p for p in site.parent.glob(".site-old-*") if p.is_dir() and not p.is_symlink()),
+                      key=lambda p: p.stat().st_mtime)
         if olds:
             olds[-1].rename(site)
     for folder in sorted(site.parent.glob(".site-*")):
         parts = folder.name.split("-")
-        if len(parts) < 3 or parts[1] not in ("new", "old") or not folder.is_dir():
+        if len(parts) < 3 or parts[1] not in ("new", "old") or not folder.is_dir() or folder.is_symlink():
             continue
         pid = int(parts[2]) if parts[2].isdigit() else None
         if pid is not None and pid != os.getpid() and _running(pid):

