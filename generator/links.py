@@ -100,5 +100,8 @@ def refuse_linked_outputs(root: Path, site: Path | None) -> None:
             problems.append(Problem(rel, 1, 1, "", f"{rel} 是符号链接，不允许：网站只写入项目中的普通文件夹；请删除该链接（构建会重新建立所需的文件夹）",
                                     f"{rel} is a symbolic link, which is not allowed: the build writes only into real folders; "
                                     "delete the link (the build makes the folders it needs)"))
+        elif path in (root / "build", docs, site) and path.exists() and not path.is_dir():
+            problems.append(Problem(rel, 1, 1, "", f"{rel} 是文件，但网站要写入同名的文件夹；请删除或改名该文件",
+                                    f"{rel} is a file, where the build writes a folder of that name: delete or rename the file"))
     if problems:
         raise DataError(problems)

@@ -168,3 +168,14 @@ def test_fmt_does_not_write_through_a_linked_content_file(scenario, elsewhere):
     result = run_cli("fmt", cwd=scenario)
     assert result.returncode == 0, result.stderr
     assert listing(elsewhere) == before
+
+
+@pytest.mark.parametrize("rel", ["build", "site"])
+def test_a_file_where_the_build_writes_a_folder_is_a_problem_not_a_traceback(buildable, rel):
+    (buildable / rel).write_text("a file\n", encoding="utf-8")
+    result = run_cli("build", "--today", "2026-11-23", cwd=buildable)
+    assert "Traceback" not in result.stderr and result.returncode == 1, result.stderr
+    assert result.stderr.splitlines() == [
+        f"{rel}:1:1: {rel} 是文件，但网站要写入同名的文件夹；请删除或改名该文件 | "
+        f"{rel} is a file, where the build writes a folder of that name: delete or rename the file", LAST_LINE]
+    assert (buildable / rel).read_text(encoding="utf-8") == "a file\n"
