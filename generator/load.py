@@ -107,6 +107,8 @@ def load_file(path: Path, root: Path, raw: bytes | None = None) -> tuple[Documen
                     "file is not UTF-8 (perhaps saved as GBK); save it as UTF-8 in your editor")
     if "\x00" in text:
         return fail(1, 1, "文件含有空字符（NUL），不是文本文件", "file contains NUL characters: not a text file")
+    if (found := NOT_IN_FILE.search(text)) is not None:
+        return _control_in_file(fail, text, found.start(), ord(found.group()))
     try:
         node = _compose(text)
     except yaml.MarkedYAMLError as exc:
@@ -117,11 +119,8 @@ def load_file(path: Path, root: Path, raw: bytes | None = None) -> tuple[Documen
             return fail(line, column, f"YAML 语法错误：{reason}；缩进只能用空格，不能用制表符（Tab）",
                         f"YAML syntax error: {reason}; indent with spaces, never tabs")
         return fail(line, column, f"YAML 语法错误：{reason}", f"YAML syntax error: {reason}")
-    except yaml.reader.ReaderError as exc:  # a control character: located by its position in the text
-        line, column = _line_column(text, exc.position)
-        name = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
-        return fail(line, column, f"文件含有不可打印的控制字符 {name}；请删除",
-                    f"file contains the control character {name}, which cannot be printed; delete it")
+    except yaml.reader.ReaderError as exc:  # a character YAML cannot read, located by its position in the text
+        return _control_in_file(fail, text, exc.position, exc.character)
     except yaml.YAMLError as exc:
         return fail(1, 1, f"YAML 语法错误：{exc}", f"YAML syntax error: {exc}")
     doc = Document(path, rel, None)
@@ -208,9 +207,14 @@ INVISIBLE = frozenset(
 # noncharacters (U+FFFE, U+FDD0…). YAML refuses them written raw in a file, but its
 # escapes ("\0", "\e", "\x7f", "\uFFFE") put them into a value, and from there they
 # would end up in pages, feeds and spreadsheets. One rule for every value: refused.
-NOT_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
-                      + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17))
-                      + "]")
+_CONTROLS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"  # C0 but tab, line feed, carriage return; DEL; C1
+_NONCHARACTERS = "\ud800-\udfff\ufdd0-\ufdef" + "".join(chr(plane * 0x10000 + 0xFFFE) + chr(plane * 0x10000 + 0xFFFF)
+                                                      for plane in range(17))
+NOT_TEXT = re.compile(f"[\r{_CONTROLS}{_NONCHARACTERS}]")
+# In a file, a carriage return ends a line (Windows); anything else above is refused where
+# it stands, before YAML reads it: YAML would take a raw U+0085 (often a mis-decoded "…")
+# for a line break and quietly change the text.
+NOT_IN_FILE = re.compile(f"[{_CONTROLS}{_NONCHARACTERS}]")
 
 # The tags a plain record may carry (implicit or written as !!str etc.); any other
 # (!!python/object, !!binary, !custom) is refused rather than silently ignored.
@@ -241,6 +245,13 @@ def text_problem(text: str) -> tuple[str, str] | None:
         return (f"含有不可见的格式字符 {hidden[1]}（第 {hidden[0] + 1} 个字符）；请删除",
                 f"contains the invisible formatting character {hidden[1]} (character {hidden[0] + 1}); delete it")
     return None
+
+
+def _control_in_file(fail, text: str, position: int, character):
+    line, column = _line_column(text, position)
+    name = f"U+{character:04X}" if isinstance(character, int) else repr(character)
+    return fail(line, column, f"文件含有不可打印的控制字符 {name}；请删除",
+                f"file contains the control character {name}, which cannot be printed; delete it")
 
 
 def _looks_utf16(raw: bytes) -> bool:

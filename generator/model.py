@@ -283,7 +283,7 @@ class Objection(Record):
     office: Label | None = Field(None, description=doc("受理异议的机构", "office that takes objections"))
     phone: Line | None = Field(None, description=doc("电话", "telephone"))
     email: Line | None = Field(None, description=doc("电子邮箱", "e-mail"))
-    address: Label | None = Field(None, description=doc("地址", "postal address"))
+    address: Bilingual | None = Field(None, description=doc("地址", "postal address"))
     how: Bilingual | None = Field(None, description=doc("提出异议的方式与要求", "how to object, and what to include"))
 
 

@@ -50,18 +50,20 @@ MACROS = {"a": "_article.md.j2", "c": "_cycles.md.j2", "k": "_corrections.md.j2"
 
 # each character that starts Markdown inline markup, or that HTML reads as markup
 _MARKDOWN_CHARS = "\\`*_{}[]#|!"
+# each character that ends a line for Python (str.splitlines), as some of Markdown's steps do
+_LINE_BREAK_CHARS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 # in Markdown text (md): a backslash escape, shown by Python-Markdown as the character
 _MD_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", **{c: "\\" + c for c in _MARKDOWN_CHARS}})
 # in HTML (h), where a backslash is not read: a character reference, left alone by
 # Markdown wherever the HTML stands (a raw block, a table cell, an attribute) and shown
 # by the browser as the character; a line break too, so the value stays on its line
 _HTML_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;",
-                               "\n": "&#10;", "\r": "&#13;", **{c: f"&#{ord(c)};" for c in _MARKDOWN_CHARS}})
+                               **{c: f"&#{ord(c)};" for c in _MARKDOWN_CHARS + _LINE_BREAK_CHARS}})
 # what a line may not start with: indentation (a code block), and a character that would
 # begin a list, a rule, a setext heading underline or a ~~~ fence; `#`, `>`, `*`, `|`,
 # `!` and backticks are escaped wherever they stand
 _LINE_START = re.compile(r"^([ \t]*)(?:([-+=~])|(\d+)([.)]))?", re.MULTILINE)
-_LINE_BREAKS = re.compile(r"\s*[\r\n\u2028\u2029\x85]\s*")
+_LINE_BREAKS = re.compile(r"\s*[" + _LINE_BREAK_CHARS + r"]\s*")
 _BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")
 
 
@@ -79,7 +81,7 @@ def md(value) -> Markup:
     heading it stands in."""
     if isinstance(value, Markup):
         return value
-    text = _LINE_BREAKS.sub(" ", str(value))
+    text = _LINE_BREAKS.sub(" ", str(value)).strip()  # spaces at an end, which HTML hardly shows, would undo **…**
     return Markup(_LINE_START.sub(_safe_line_start, text.translate(_MD_ESCAPES), count=1))
 
 
@@ -89,7 +91,7 @@ def md_block(value) -> Markup:
     its own, never inside a table or a list)."""
     if isinstance(value, Markup):
         return value
-    text = "\n".join(str(value).replace("\r\n", "\n").replace("\r", "\n").split("\n")).strip("\n")
+    text = "\n".join(line.rstrip() for line in str(value).splitlines()).strip("\n")  # two spaces at the end: a <br>
     text = _BLANK_LINES.sub("\n\n", text)
     return Markup(_LINE_START.sub(_safe_line_start, text.translate(_MD_ESCAPES)))
 

@@ -22,7 +22,7 @@ CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yam
 EXTENSIONS = ["tables", "fenced_code", *[e if isinstance(e, str) else next(iter(e)) for e in CONFIG["markdown_extensions"]]]
 
 # what Markdown and HTML make markup of, and text around it
-PIECES = ["\n", "\n\n", "    ", "\t", " ", "|", "---", "===", "~~~", "```", "`", "*", "_", "**", "#", "# ", "> ", "- ", "+ ",
+PIECES = ["\n", "\n\n", "\u2028", "\u2029", "\r\n", "    ", "\t", " ", "|", "---", "===", "~~~", "```", "`", "*", "_", "**", "#", "# ", "> ", "- ", "+ ",
           "1. ", "2) ", "!!! note", "[x]", "(javascript:alert(1))", "![i](https://evil.invalid/a.png)", "{: onerror=alert(1) }",
           "{: style=position:fixed }", "{#id}", "<script>", "<img src=x onerror=alert(1)>", "</td>", "<div markdown=1>", "&",
           "&amp;", "&#60;", "&lt;", '"', "'", "\\", "[TOC]", "*[HTML]: x", "<https://evil.invalid/>", "{{ x }}", "示例", "Co."]

@@ -272,8 +272,10 @@ def content(page):
 
 
 def outside_bodies(article) -> list:
-    """The article's elements, a notice body's own (Markdown on purpose) left out."""
-    return [e for e in article.iter() if isinstance(e.tag, str) and not e.xpath("ancestor::div[@class='notice-body']")]
+    """The article's elements, a notice body's own (Markdown on purpose) and the paragraphs
+    of a cycle's notes (as many as the notes have) left out."""
+    return [e for e in article.iter() if isinstance(e.tag, str) and not e.xpath("ancestor::div[@class='notice-body']")
+            and not (e.tag == "p" and e.xpath("parent::div[@class='cycle-notes']") and not len(e))]
 
 
 def token(element) -> str:
@@ -289,10 +291,11 @@ _PIPE_ROW = re.compile(r"^[ \t]*\|[^\n]*\|[^\n]*\|", re.MULTILINE)
 
 
 def leftover_rows(article, values: list[str]) -> list[str]:
-    """Lines of text that read as a Markdown table row and are no record's value shown as it is."""
+    """Lines of text outside the tables' cells that read as a Markdown table row and are
+    no record's value shown as it is (inside a cell, the row counts tell)."""
     squeezed = ["".join(v.split()) for v in values]
     found = []
-    for node in article.xpath(".//text()"):
+    for node in article.xpath(".//text()[not(ancestor::td) and not(ancestor::th)]"):
         for match in _PIPE_ROW.finditer(str(node)):
             line = "".join(match.group().split())
             if not any(line in value for value in squeezed):
