@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .collect import Corpus
 from .derive import add_years
-from .model import Cycle, Fact, Regulation, Revocation, Winner
+from .model import Cycle, Fact, Notice, Regulation, Revocation, Winner
 
 # winner status key → labels in strings.yaml "winner.<status>"
 WINNER_STATUSES = ("current", "no_expiry", "expired", "revoked", "unknown")
@@ -32,9 +32,21 @@ def cycle_regulation(corpus: Corpus, cycle: Cycle) -> Regulation | None:
     return corpus.regulation(cycle.city, cycle.regulation) if cycle.regulation else None
 
 
-def decision_date(cycle: Cycle) -> dt.date | None:
-    """The day of the cycle's (latest) award decision, if it has one."""
-    return max((n.published for n in cycle.notices if n.kind == "award_decision"), default=None)
+def decision_of(cycle: Cycle, winner: Winner) -> Notice | None:
+    """The award decision that names `winner`: the one its `decision` gives, else the
+    cycle's only one (None for a winner transcribed from a report of the decision)."""
+    found = cycle.decisions
+    if winner.decision is not None:
+        return found.get(winner.decision)
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def winner_decided(cycle: Cycle, winner: Winner) -> dt.date | None:
+    """The day `winner` was awarded: its own `decided`, else its decision's date."""
+    if winner.decided is not None:
+        return winner.decided
+    decision = decision_of(cycle, winner)
+    return decision.published if decision else None
 
 
 @dataclass(frozen=True)
@@ -93,11 +105,10 @@ def winner_views(corpus: Corpus, today: dt.date) -> dict[tuple[str, str], Winner
         revoked = {r.winner: r for c in city.cycles for r in c.revocations}
         for cycle in city.cycles:
             reg = cycle_regulation(corpus, cycle)
-            cycle_decided = decision_date(cycle)
             validity = fact(reg, "title_validity")
             years = validity.params.get("years") if validity else None
             for winner in cycle.winners:
-                decided = winner.decided or cycle_decided
+                decided = winner_decided(cycle, winner)
                 valid_until = add_years(decided, years) - dt.timedelta(days=1) if years and decided else None
                 if winner.id in revoked:
                     status = "revoked"

@@ -48,7 +48,7 @@ def command_check(root: Path, today: dt.date, strict: bool) -> int:
 
     corpus = gather_with_cache(root)
     gc.freeze()  # the records live as long as the command: the cycle collector need not walk them again
-    _check_corrections(corpus, today)
+    _check_corrections(corpus)
     found = findings(corpus, corpus.work_calendar())
     layout = _not_canonical(root)  # before anything is printed: it may start worker processes
     for f in found:
@@ -61,6 +61,7 @@ def command_check(root: Path, today: dt.date, strict: bool) -> int:
     for rel, line in layout:
         print(f"{rel}:{line}:1: not_canonical: 格式不规范：请运行 awardsite fmt {rel} | "
               f"not in the canonical layout: run awardsite fmt {rel}")
+    _print_scheduled(corpus, today)
     cycles = sum(len(c.cycles) for c in corpus.cities.values())
     real = sum(not f.example for f in found)
     print(f"OK: {sum(len(c.regulations) for c in corpus.cities.values())} regulation versions, "
@@ -69,7 +70,7 @@ def command_check(root: Path, today: dt.date, strict: bool) -> int:
     return 1 if strict and (found or layout) else 0
 
 
-def command_build(root: Path, today: dt.date, site: Path) -> int:
+def command_build(root: Path, today: dt.date, site: Path, preview: bool = False) -> int:
     from .collect import gather_with_cache
     from .links import refuse_linked_outputs
     from .pipeline import outputs, prepare
@@ -79,7 +80,7 @@ def command_build(root: Path, today: dt.date, site: Path) -> int:
     refuse_linked_outputs(root, site)  # before anything is written: no folder the build writes leads elsewhere
     corpus = gather_with_cache(root)
     gc.freeze()  # as in check
-    pages, exports = outputs(prepare(root, today, corpus))  # feeds, calendars, open data: swapped in with the pages
+    pages, exports = outputs(prepare(root, today, corpus, preview))  # feeds, calendars, open data: swapped in with the pages
     written, removed = write_pages({**pages, **exports}, root / "build" / "docs")
     noon = dt.datetime.combine(today, dt.time(12), ZoneInfo("Asia/Shanghai"))
     publish(root, site, int(noon.timestamp()))
@@ -99,21 +100,32 @@ def command_schema(root: Path, out: Path) -> int:
     return 0
 
 
-def command_serve(root: Path, today: dt.date, address: str) -> int:
+def command_serve(root: Path, today: dt.date, address: str, preview: bool = False) -> int:
     from .links import refuse_linked_outputs
     from .serve import serve
 
     refuse_linked_outputs(root, None)  # serve writes build/docs; mkdocs serves from a folder of its own
-    serve(root, today, address)
+    serve(root, today, address, preview)
     return 0
 
 
 # ---- office workflow: corrections, canonical layout, `new`, `fmt`
 
-def _check_corrections(corpus, today: dt.date) -> None:
+def _print_scheduled(corpus, today: dt.date) -> None:
+    """Each record dated after `today`: not on the site until its day."""
+    from .schedule import scheduled
+
+    for s in scheduled(corpus, today):
+        doc = corpus.sources[id(s.cycle)]
+        line, column = doc.where(s.place)
+        print(f"{doc.rel}:{line}:{column}: scheduled: 已排期：{s.zh}将于 {s.day} 在网站上出现（此前不显示） | "
+              f"scheduled: {s.en} appears on the site on {s.day} (not before)")
+
+
+def _check_corrections(corpus) -> None:
     from .corrections import correction_problems
 
-    problems = correction_problems(corpus, today)
+    problems = correction_problems(corpus)
     if problems:
         raise DataError(problems)
 
@@ -180,7 +192,8 @@ def command_fmt(root: Path, files: list[str], check_only: bool) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="awardsite", description="市长质量奖公开信息网站生成器 / Mayor's Quality Award site generator")
     sub = parser.add_subparsers(dest="command", required=True)
-    today_help = f"按此日期计算状态（YYYY-MM-DD；默认取环境变量 {TODAY_VARIABLE} 或北京时间今天） / compute statuses as of this date"
+    today_help = (f"按此日期生成：此后日期的记录不显示，页面按此日期显示状态（预览）；YYYY-MM-DD，默认取环境变量 {TODAY_VARIABLE} 或北京时间今天"
+                  " / build as of this date: records dated later are left out, and the pages show statuses as of it (a preview)")
 
     check = sub.add_parser("check", help="检查数据 / check the data")
     check.add_argument("--today", default=os.environ.get(TODAY_VARIABLE), help=today_help)
@@ -221,9 +234,9 @@ def main(argv: list[str] | None = None) -> int:
             return command_check(root, parse_today(args.today), args.strict)
         if args.command == "build":
             site = Path(args.site_dir) if args.site_dir else root / "site"
-            return command_build(root, parse_today(args.today), site)
+            return command_build(root, parse_today(args.today), site, preview=args.today is not None)
         if args.command == "serve":
-            return command_serve(root, parse_today(args.today), args.dev_addr)
+            return command_serve(root, parse_today(args.today), args.dev_addr, preview=args.today is not None)
         if args.command == "new":
             if args.what == "revocation" and not args.winner:
                 raise UsageError("new revocation 需要 --winner", "new revocation needs --winner")

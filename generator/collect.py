@@ -331,6 +331,7 @@ def _check_cycles(city: City, sources: dict[int, Document], calendar: WorkCalend
         for i, notice in enumerate(cycle.notices):
             out.extend(_check_notice(cycle, notice, doc, ("notices", i), calendar, seen))
         for i, winner in enumerate(cycle.winners):
+            out.extend(_check_decision(cycle, winner, doc, ("winners", i)))
             if winner.id in winner_ids:
                 out.append(doc.problem(("winners", i, "id"), f"winner id“{winner.id}”重复（已用于 {winner_ids[winner.id]}）；同一单位再次获奖请用新的 id",
                                        f"duplicate winner id '{winner.id}' (already used in {winner_ids[winner.id]}); a second award needs its own id"))
@@ -357,6 +358,29 @@ def _check_cycles(city: City, sources: dict[int, Document], calendar: WorkCalend
                     out.append(doc.problem(place + ("grounds", j, "quote"), f"引文“{ground.quote}”不在所引条文中",
                                            f"the quote '{ground.quote}' does not occur in the cited text"))
     return out
+
+
+def _check_decision(cycle: Cycle, winner, doc: Document, place: tuple) -> list[Problem]:
+    """A winner exists only through a decision: the cycle's award decision that names it,
+    or, for a winner transcribed from a report of a decision this site does not hold,
+    the day it was awarded and that report."""
+    found = cycle.decisions
+    listed = "、".join(found) or "—"
+    if winner.decision is not None:
+        if winner.decision in found:
+            return []
+        return [doc.problem(place + ("decision",), f"decision“{winner.decision}”不是本届的表彰决定（kind: award_decision）；本届的表彰决定：{listed}",
+                            f"decision '{winner.decision}' is not an award decision of this cycle (kind: award_decision); this cycle's: {listed}")]
+    if len(found) > 1:
+        return [doc.problem(place, f"本届有多份表彰决定（{listed}）：请用 decision 写明授奖的是哪一份",
+                            f"this cycle has several award decisions ({listed}): say which one awarded it, in decision")]
+    if found or winner.source_url is not None:
+        return []
+    return [doc.problem(place, "获奖者只由表彰决定产生：请在本届加入表彰决定（kind: award_decision）；本站未收录决定、转录自报道时，写明该报道"
+                               "（source_url）及其所载授奖日期（decided）。拟奖名单请写在拟奖名单公示（proposed_winners）的 candidates 中",
+                        "a winner exists only through a decision: add the cycle's award decision (kind: award_decision); for a winner transcribed"
+                        " from a report of a decision not held here, give the report (source_url) and the day awarded if it says (decided)."
+                        " Proposed winners go in the candidates of the proposed_winners notice")]
 
 
 def _check_notice(cycle: Cycle, notice, doc: Document, place: tuple, calendar: WorkCalendar, seen: set[str]) -> list[Problem]:

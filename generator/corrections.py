@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .awards import decision_date
+from .awards import winner_decided
 from .collect import Corpus
 from .errors import Problem
 
@@ -25,15 +25,16 @@ def current_text(record, field: str) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def correction_problems(corpus: Corpus, today: dt.date) -> list[Problem]:
+def correction_problems(corpus: Corpus) -> list[Problem]:
     """Every correction that cannot stand: a field that is not text, an old text equal
-    to the current one, a date in the future or before the record was published."""
+    to the current one, a date before the record was published. (One dated after today
+    is scheduled: the site shows the old text until its day, `schedule.as_of`.)"""
     out: list[Problem] = []
     for city in corpus.cities.values():
         for cycle in city.cycles:
             doc = corpus.sources[id(cycle)]
             records = [(("notices", i), n, n.published) for i, n in enumerate(cycle.notices)]
-            records += [(("winners", i), w, w.decided or decision_date(cycle)) for i, w in enumerate(cycle.winners)]
+            records += [(("winners", i), w, winner_decided(cycle, w)) for i, w in enumerate(cycle.winners)]
             for place, record, published in records:
                 for j, correction in enumerate(record.corrections):
                     at = place + ("corrections", j)
@@ -44,9 +45,6 @@ def correction_problems(corpus: Corpus, today: dt.date) -> list[Problem]:
                     elif now == correction.was:
                         out.append(doc.problem(at + ("was",), f"was 与现在的 {correction.field} 相同：请在记录中写更正后的内容，在 was 中写原来的内容",
                                                f"was equals the current {correction.field}: the record holds the corrected text, was the old one"))
-                    if correction.date > today:
-                        out.append(doc.problem(at + ("date",), f"更正日期 {correction.date} 晚于今天（{today}）",
-                                               f"the correction is dated {correction.date}, after today ({today})"))
                     if published is not None and correction.date < published:
                         out.append(doc.problem(at + ("date",), f"更正日期 {correction.date} 早于发布日期 {published}",
                                                f"the correction is dated {correction.date}, before the record's date {published}"))

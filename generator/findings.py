@@ -13,7 +13,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
-from .awards import applies_to, ban_after, cycle_regulation, decision_date, fact
+from .awards import applies_to, ban_after, cycle_regulation, fact, winner_decided
 from .calendar import WorkCalendar
 from .collect import Corpus
 from .derive import add_years
@@ -74,7 +74,7 @@ def findings(corpus: Corpus, calendar: WorkCalendar) -> list[Finding]:
                 out += _reapplication(cycle, reg, earlier)
                 out += _revocations(corpus, cycle, reg, city.cycles)
             out += _after_revocation(corpus, cycle, earlier, revoked)
-            earlier += [(cycle, w, w.decided or decision_date(cycle)) for w in cycle.winners]
+            earlier += [(cycle, w, winner_decided(cycle, w)) for w in cycle.winners]
     return out
 
 
@@ -137,7 +137,7 @@ def _reapplication(cycle: Cycle, reg: Regulation, earlier: list) -> list[Finding
         return []
     out = []
     for i, winner in enumerate(cycle.winners):
-        decided = winner.decided or decision_date(cycle)
+        decided = winner_decided(cycle, winner)
         for before_cycle, before, before_decided in earlier:
             if before_cycle is cycle or not same_winner(winner, before):
                 continue
@@ -163,7 +163,7 @@ def _reapplication(cycle: Cycle, reg: Regulation, earlier: list) -> list[Finding
 def _after_revocation(corpus: Corpus, cycle: Cycle, earlier: list, revoked: dict) -> list[Finding]:
     out = []
     for i, winner in enumerate(cycle.winners):
-        decided = winner.decided or decision_date(cycle)
+        decided = winner_decided(cycle, winner)
         for before_cycle, before, _ in earlier:
             if before.id not in revoked or not same_winner(winner, before) or decided is None:
                 continue
@@ -201,7 +201,7 @@ def _revocations(corpus: Corpus, cycle: Cycle, reg: Regulation, cycles: list[Cyc
                                        f"the ground cited, article {ground.article}, is not among the revocation grounds the regulation lists",
                                        reg, grounds.cite[0]))
         window = fact(reg, "revocation_window")
-        decided = winner.decided or decision_date(won_in)
+        decided = winner_decided(won_in, winner)
         if window and applies_to(window, revocation) and decided and revocation.decided > add_years(decided, window.params["years"]):
             out.append(Finding("revocation_outside_window", cycle, ("revocations", i, "decided"), f"revocation:{revocation.winner}",
                                f"撤销于 {revocation.decided}，距获奖（{decided}）已超过 {window.params['years']} 年",

@@ -228,6 +228,7 @@ class NoticeKind:
     en: str
     dimension: str | None = None
     takes_objections: bool = False
+    lists_candidates: bool = False  # its `candidates` are the proposed winners
 
 
 NOTICE_KINDS = {k.key: k for k in (
@@ -235,7 +236,7 @@ NOTICE_KINDS = {k.key: k for k in (
     NoticeKind("internal_publicity", "内部公示", "Internal publicity", "internal_publicity", True),
     NoticeKind("recommendation_publicity", "推荐公示", "Recommendation publicity", None, True),
     NoticeKind("acceptance_list", "受理名单公示", "Acceptance list", "acceptance_publicity", True),
-    NoticeKind("proposed_winners", "拟奖名单公示", "Proposed winners", "proposed_winner_publicity", True),
+    NoticeKind("proposed_winners", "拟奖名单公示", "Proposed winners", "proposed_winner_publicity", True, True),
     NoticeKind("award_decision", "表彰决定", "Award decision"),
     NoticeKind("revocation", "撤销决定", "Revocation"),
     NoticeKind("correction", "更正", "Correction"),
@@ -298,6 +299,48 @@ class Correction(Record):
     why: Bilingual = Field(description=doc("更正原因", "why it was corrected"))
 
 
+class Withdrawal(Record):
+    """A candidate taken off the list during the publicity (after an objection, or by the applicant)."""
+
+    date: Date = Field(description=doc("撤回日期", "date withdrawn"))
+    reason: Bilingual = Field(description=doc("撤回原因（如异议成立）", "why (e.g. an objection upheld)"))
+    source_url: Url | None = Field(None, description=doc("来源网址", "source URL"))
+
+
+class Candidate(Record):
+    """A proposed winner, as a publicity notice lists it: not a winner until a decision names it."""
+
+    id: Slug = Field(description=doc("标识（本市各届内唯一；获奖后作为 winner id）", "identifier, unique across the city's cycles; the winner id once decided"))
+    name: Name = Field(description=doc("名称", "name"))
+    kind: Literal["organisation", "individual"] = Field(description=doc("组织或个人", "organisation or individual"))
+    award: Literal["award", "nomination"] = Field(description=doc("拟授市长质量奖或提名奖", "proposed for the award or the nomination award"))
+    credit_code: StrictStr | None = Field(None, description=doc("统一社会信用代码（来源给出时）", "unified social credit code, where the source gives it"))
+    sector: Label | None = Field(None, description=doc("行业", "sector"))
+    district: Label | None = Field(None, description=doc("所在区县", "district"))
+    employer: Label | None = Field(None, description=doc("个人候选者的工作单位", "an individual candidate's employer"))
+    withdrawn: Withdrawal | None = Field(None, description=doc("公示期间撤回（日期、原因）", "withdrawn during the publicity (date, reason)"))
+
+    @property
+    def category(self) -> str:
+        return f"{self.kind}_{self.award}"
+
+    @field_validator("credit_code")
+    @classmethod
+    def _checksum(cls, code: str | None) -> str | None:
+        return valid_credit_code(code)
+
+
+def valid_credit_code(code: str | None) -> str | None:
+    """`code` if it is a valid unified social credit code (or None); else a bilingual error."""
+    if code is not None:
+        try:
+            uscc.validate(code)
+        except StdnumError as exc:
+            raise ValueError(f"'{code}' is not a valid unified social credit code ({exc.message.rstrip('.').lower()}); "
+                             f"copy it from the business licence / 统一社会信用代码“{code}”无效（校验不符）；请按营业执照核对") from None
+    return code
+
+
 class Notice(Record):
     """One published document of a cycle: a call, a publicity notice, a decision."""
 
@@ -316,6 +359,9 @@ class Notice(Record):
         "计算方法：默认发布日（为工作日时）为第 1 日；from_next_working_day 自次一工作日起算",
         "counting: by default the publication day (if a working day) is day 1; from_next_working_day starts on the next working day"))
     objection: Objection | None = Field(None, description=doc("异议受理方式", "how to object"))
+    candidates: list[Candidate] = Field(default_factory=list, description=doc(
+        "拟奖名单公示所列的候选者（仅 proposed_winners）；获奖者只由表彰决定产生",
+        "the candidates a proposed-winners notice lists (proposed_winners only); winners come only from a decision"))
     corrections: list[Correction] = Field(default_factory=list, description=doc(
         "更正记录（日期、字段、原文、原因）；记录本身写更正后的内容", "corrections (date, field, old text, why); the record holds the corrected text"))
 
@@ -324,6 +370,9 @@ class Notice(Record):
         if self.deadline and (self.working_days or self.end):
             raise ValueError("give a deadline, or a publicity period (working_days and/or end), not both"
                              " / deadline 与公示期（working_days、end）只能写一种")
+        if self.candidates and not NOTICE_KINDS[self.kind].lists_candidates:
+            raise ValueError("candidates belong to a proposed_winners notice; winners go under winners:, citing their decision"
+                             " / candidates 只用于拟奖名单公示（proposed_winners）；获奖者写在 winners 中，并注明表彰决定")
         return self
 
 
@@ -338,7 +387,12 @@ class Winner(Record):
     district: Label | None = Field(None, description=doc("所在区县", "district"))
     credit_code: StrictStr | None = Field(None, description=doc("统一社会信用代码（18 位，校验）", "unified social credit code (18 characters, checksum validated)"))
     employer: Label | None = Field(None, description=doc("个人获奖者的工作单位", "an individual winner's employer"))
-    decided: Date | None = Field(None, description=doc("授奖日期（默认取表彰决定的发布日期）", "date awarded (default: the award decision's date)"))
+    decision: Slug | None = Field(None, description=doc(
+        "授奖的表彰决定：本届 award_decision 通知的 id（本届只有一份表彰决定时可省略）",
+        "the decision that awarded it: the id of the cycle's award_decision notice (may be omitted when the cycle has exactly one)"))
+    decided: Date | None = Field(None, description=doc(
+        "授奖日期（默认取表彰决定的发布日期；本站未收录决定而转录自来源时，与 source_url 同写）",
+        "date awarded (default: the decision's date; for a winner transcribed from a source that reports the decision, give it with source_url)"))
     source_url: Url | None = Field(None, description=doc("来源网址（与本届来源不同时）", "source URL, where it differs from the cycle's"))
     corrections: list[Correction] = Field(default_factory=list, description=doc(
         "更正记录（日期、字段、原文、原因）；记录本身写更正后的内容", "corrections (date, field, old text, why); the record holds the corrected text"))
@@ -350,13 +404,7 @@ class Winner(Record):
     @field_validator("credit_code")
     @classmethod
     def _checksum(cls, code: str | None) -> str | None:
-        if code is not None:
-            try:
-                uscc.validate(code)
-            except StdnumError as exc:
-                raise ValueError(f"'{code}' is not a valid unified social credit code ({exc.message.rstrip('.').lower()}); "
-                                 f"copy it from the business licence / 统一社会信用代码“{code}”无效（校验不符）；请按营业执照核对") from None
-        return code
+        return valid_credit_code(code)
 
     @model_validator(mode="after")
     def _fits_its_kind(self) -> "Winner":
@@ -405,3 +453,8 @@ class Cycle(Record):
     counts: list[Count] = Field(default_factory=list, description=doc(
         "仅知数量时的获奖人数（如“10 家，未公布名单”）", "numbers of winners where names are not all published"))
     revocations: list[Revocation] = Field(default_factory=list, description=doc("撤销决定", "revocations"))
+
+    @property
+    def decisions(self) -> dict[str, Notice]:
+        """The cycle's award decisions, by notice id."""
+        return {n.id: n for n in self.notices if n.kind == "award_decision"}

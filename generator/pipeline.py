@@ -12,26 +12,31 @@ from .collect import Corpus, gather_with_cache
 from .corrections import correction_problems
 from .errors import DataError, Problem
 from .records import AwardRecords, award_records
+from .schedule import as_of
 
 
 @dataclass(frozen=True)
 class Derived:
-    """Everything the pages and the exported files are made from, as of `today`."""
+    """Everything the pages and the exported files are made from, as of `today`: the
+    corpus as the public may see it that day, and the records derived from it."""
 
     root: Path
     today: dt.date
     corpus: Corpus
     records: AwardRecords
+    preview: bool = False  # a day asked for (--today): the pages keep to it, rather than the reader's clock
 
 
-def prepare(root: Path, today: dt.date, corpus: Corpus | None = None) -> Derived:
+def prepare(root: Path, today: dt.date, corpus: Corpus | None = None, preview: bool = False) -> Derived:
     """Gather the project (or take `corpus`, already gathered), refuse corrections that
-    `today` cannot have, and work out the records once."""
+    cannot stand, keep back what is dated after `today` (`schedule.as_of`), and work out
+    the records once."""
     corpus = gather_with_cache(root) if corpus is None else corpus
-    problems = correction_problems(corpus, today)
+    problems = correction_problems(corpus)
     if problems:
         raise DataError(problems)
-    return Derived(root, today, corpus, award_records(corpus, today))
+    shown = as_of(corpus, today)
+    return Derived(root, today, shown, award_records(shown, today), preview)
 
 
 def outputs(derived: Derived) -> tuple[dict[str, str], dict[str, str]]:
@@ -41,7 +46,7 @@ def outputs(derived: Derived) -> tuple[dict[str, str], dict[str, str]]:
     from .exports import export_files
     from .render import render_site
 
-    pages = render_site(derived.corpus, derived.today, derived.root, derived.records)
+    pages = render_site(derived.corpus, derived.today, derived.root, derived.records, derived.preview)
     exports = export_files(derived.corpus, derived.today, derived.root, derived.records)
     clashes = sorted(pages.keys() & exports.keys())
     if clashes:

@@ -201,10 +201,13 @@ def environment(templates: Path) -> Environment:
     return env
 
 
-def render_site(corpus: Corpus, today: dt.date, root: Path, records: AwardRecords | None = None) -> dict[str, str]:
+def render_site(corpus: Corpus, today: dt.date, root: Path, records: AwardRecords | None = None,
+                preview: bool = False) -> dict[str, str]:
     """Every page of the site, as {path under the docs folder: Markdown}, and the official
     texts offered for download beside their pages (once, in zh/: the site's root). `records`
-    are the award records as of `today` (worked out here when not given)."""
+    are the award records as of `today` (worked out here when not given). A `preview`
+    shows `today` in the browser too; else the pages recount statuses by the reader's
+    clock, so a page built days ago stays right."""
     templates = root / "site_templates"
     env, strings = environment(templates), load_strings(templates)
     records = award_records(corpus, today) if records is None else records
@@ -245,6 +248,7 @@ def render_site(corpus: Corpus, today: dt.date, root: Path, records: AwardRecord
                       cite_label=cite_label, anchor=anchor, status_text=status_text, NOTICE_KINDS=NOTICE_KINDS,
                       CATEGORIES=CATEGORIES, FINDING_KINDS=FINDING_KINDS, HOLDING=HOLDING, iso=dt.date.isoformat,
                       iso_days=iso_days, body_html=body_html, correction_label=correction_label)
+        common["preview"] = preview
         common["period_strings"] = Markup(env.get_template("_period_strings.md.j2").render(**common))
 
         macros: dict[tuple[str, str], dict] = {}  # the ways back → the shared macros for pages at that depth

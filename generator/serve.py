@@ -22,9 +22,9 @@ def regenerate() -> None:
     from .pipeline import outputs, prepare  # gathers with the cache: only the file just saved is parsed again
     from .site import write_pages
 
-    root, today = _state["root"], _state["today"]
+    root, today, preview = _state["root"], _state["today"], _state["preview"]
     try:
-        pages, exports = outputs(prepare(root, today))  # as build does
+        pages, exports = outputs(prepare(root, today, preview=preview))  # as build does
         write_pages({**pages, **exports}, root / "build" / "docs")
     except DataError as exc:
         for problem in exc.problems:
@@ -32,8 +32,8 @@ def regenerate() -> None:
         print("数据有误，显示的是上一次正确的页面 | data has problems; showing the last good pages", file=sys.stderr)
 
 
-def serve(root: Path, today: dt.date, address: str) -> None:
-    _state.update(root=root, today=today)
+def serve(root: Path, today: dt.date, address: str, preview: bool = False) -> None:
+    _state.update(root=root, today=today, preview=preview)
     regenerate()
     mkdocs_serve(
         config_file=str(root / "mkdocs.yml"),

@@ -1,5 +1,6 @@
 /* Recount every notice period against today's date in Beijing, so that a page built
-   days ago still shows the right status and working days left. The page carries all
+   days ago still shows the right status and working days left (a preview, built with
+   --today, carries its day in #period-strings' data-today, and is counted from it). The page carries all
    it needs: each .period-status has data-start, data-end (ISO dates) and data-days
    (the working days of the period); #period-strings has the labels in the page's
    language. Also drives the filters of the notices table. No request is made. */
@@ -16,7 +17,7 @@
   function refreshStatuses() {
     var labels = document.getElementById("period-strings");
     if (!labels) return;
-    var today = beijingToday();
+    var today = labels.dataset.today || beijingToday();  // a preview's day, else today in Beijing
     document.querySelectorAll(".period-status[data-end]").forEach(function (el) {
       var start = el.dataset.start, end = el.dataset.end;
       var status = today < start ? "upcoming" : (today <= end ? "open" : "closed");
