@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .collect import Corpus
 from .derive import add_years
-from .model import Cycle, Fact, Notice, Regulation, Revocation, Winner
+from .model import Candidate, Cycle, Fact, Notice, Regulation, Revocation, Winner
 
 # winner status key → labels in strings.yaml "winner.<status>"
 WINNER_STATUSES = ("current", "no_expiry", "expired", "revoked", "unknown")
@@ -39,6 +39,23 @@ def decision_of(cycle: Cycle, winner: Winner) -> Notice | None:
     if winner.decision is not None:
         return found.get(winner.decision)
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def same_winner(a: Winner | Candidate, b: Winner | Candidate) -> bool:
+    """The same organisation or person: by credit code where both have one, else by Chinese name."""
+    if a.credit_code and b.credit_code:
+        return a.credit_code == b.credit_code
+    return a.name.zh == b.name.zh
+
+
+def candidate_standing(cycle: Cycle, candidate: Candidate) -> str:
+    """Where a proposed winner stands in its cycle: withdrawn, awarded (a winner of the
+    cycle is the same), not_awarded (the cycle's decision is out without it) or proposed."""
+    if candidate.withdrawn is not None:
+        return "withdrawn"
+    if any(w.id == candidate.id or same_winner(w, candidate) for w in cycle.winners):
+        return "awarded"
+    return "not_awarded" if cycle.decisions else "proposed"
 
 
 def winner_decided(cycle: Cycle, winner: Winner) -> dt.date | None:

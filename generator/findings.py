@@ -13,7 +13,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
-from .awards import applies_to, ban_after, cycle_regulation, fact, winner_decided
+from .awards import applies_to, ban_after, cycle_regulation, fact, same_winner, winner_decided
 from .calendar import WorkCalendar
 from .collect import Corpus
 from .derive import add_years
@@ -35,6 +35,8 @@ FINDING_KINDS = {k.key: k for k in (
     FindingKind("reapplication_in_ban", "在限制期内再次获奖", "Awarded again inside a ban"),
     FindingKind("revocation_ground_unlisted", "撤销依据不在办法所列情形之内", "Revocation ground not listed in the regulation"),
     FindingKind("revocation_outside_window", "撤销超出办法规定的期限", "Revocation outside the regulation's window"),
+    FindingKind("winner_not_a_candidate", "获奖者不在拟奖名单中", "A winner who was not on the proposed list"),
+    FindingKind("decided_during_publicity", "公示期未满即作出表彰决定", "Decided before the publicity ended"),
 )}
 
 
@@ -70,6 +72,7 @@ def findings(corpus: Corpus, calendar: WorkCalendar) -> list[Finding]:
             reg = cycle_regulation(corpus, cycle)
             if measurable(corpus, cycle):
                 out += _publicity(cycle, reg, calendar)
+                out += _candidates(cycle, reg, calendar)
                 out += _categories_and_quota(cycle, reg)
                 out += _reapplication(cycle, reg, earlier)
                 out += _revocations(corpus, cycle, reg, city.cycles)
@@ -90,6 +93,36 @@ def _publicity(cycle: Cycle, reg: Regulation, calendar: WorkCalendar) -> list[Fi
                                f"公示期 {period.working_days} 个工作日（{notice.published} 至 {period.end}），办法规定不少于 {minimum} 个工作日",
                                f"publicity of {period.working_days} working days ({notice.published} to {period.end}); "
                                f"the regulation requires at least {minimum}", reg, rule.cite[0]))
+    return out
+
+
+def _candidates(cycle: Cycle, reg: Regulation, calendar: WorkCalendar) -> list[Finding]:
+    """A decision against the publicity of proposed winners that the cycle holds: a winner
+    who was not on the list (or was withdrawn from it), a decision made before the
+    publicity ended. Where the cycle holds no such notice (a record transcribed from a
+    report that does not mention it), nothing is measured: absence from a report is no
+    evidence that the publicity did not take place."""
+    rule = fact(reg, "proposed_winner_publicity")
+    publicity = [n for n in cycle.notices if NOTICE_KINDS[n.kind].lists_candidates]
+    if rule is None or not publicity:
+        return []
+    out = []
+    listed = [c for n in publicity for c in n.candidates]
+    ends = [p.end for p in (notice_period(n, calendar) for n in publicity) if p is not None]
+    for i, winner in enumerate(cycle.winners):
+        found = next((c for c in listed if c.id == winner.id or same_winner(c, winner)), None)
+        if listed and (found is None or found.withdrawn is not None):
+            why_zh, why_en = ("已从名单中撤回", "was withdrawn from it") if found else ("不在名单中", "is not on it")
+            out.append(Finding("winner_not_a_candidate", cycle, ("winners", i), f"winner:{winner.id}",
+                               f"{winner.name.zh} 获奖，但{why_zh}（拟奖名单公示：{'、'.join(n.id for n in publicity)}）",
+                               f"{winner.name.zh} won, but {why_en} (the publicity of proposed winners: {', '.join(n.id for n in publicity)})",
+                               reg, rule.cite[0]))
+    for i, decision in enumerate(cycle.notices):
+        if decision.kind == "award_decision" and ends and decision.published <= max(ends):
+            out.append(Finding("decided_during_publicity", cycle, ("notices", i), f"notice:{decision.id}",
+                               f"表彰决定发布于 {decision.published}，拟奖名单公示至 {max(ends)} 才结束",
+                               f"the decision is dated {decision.published}, while the publicity of proposed winners ran until {max(ends)}",
+                               reg, rule.cite[0]))
     return out
 
 
@@ -122,13 +155,6 @@ def _categories_and_quota(cycle: Cycle, reg: Regulation) -> list[Finding]:
         out.append(Finding("over_quota", cycle, ("winners",), "category:total", f"共 {number} 个奖项，超过每届总数 {total} 个",
                            f"{number} awards in all, over the total of {total} per session", reg, quota.cite[0]))
     return out
-
-
-def same_winner(a: Winner, b: Winner) -> bool:
-    """The same organisation or person: by credit code where both have one, else by Chinese name."""
-    if a.credit_code and b.credit_code:
-        return a.credit_code == b.credit_code
-    return a.name.zh == b.name.zh
 
 
 def _reapplication(cycle: Cycle, reg: Regulation, earlier: list) -> list[Finding]:

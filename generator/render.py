@@ -22,7 +22,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from .awards import HOLDING, duties
+from .awards import HOLDING, candidate_standing, duties
 from .collect import Corpus
 from .errors import DataError, Problem
 from .derive import compared_versions
@@ -249,6 +249,7 @@ def render_site(corpus: Corpus, today: dt.date, root: Path, records: AwardRecord
                       CATEGORIES=CATEGORIES, FINDING_KINDS=FINDING_KINDS, HOLDING=HOLDING, iso=dt.date.isoformat,
                       iso_days=iso_days, body_html=body_html, correction_label=correction_label)
         common["preview"] = preview
+        common["standing"] = candidate_standing
         common["period_strings"] = Markup(env.get_template("_period_strings.md.j2").render(**common))
 
         macros: dict[tuple[str, str], dict] = {}  # the ways back → the shared macros for pages at that depth
