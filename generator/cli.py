@@ -192,19 +192,21 @@ def command_fmt(root: Path, files: list[str], check_only: bool) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="awardsite", description="市长质量奖公开信息网站生成器 / Mayor's Quality Award site generator")
     sub = parser.add_subparsers(dest="command", required=True)
-    today_help = (f"按此日期生成：此后日期的记录不显示，页面按此日期显示状态（预览）；YYYY-MM-DD，默认取环境变量 {TODAY_VARIABLE} 或北京时间今天"
-                  " / build as of this date: records dated later are left out, and the pages show statuses as of it (a preview)")
+    today_help = f"按此日期计算（YYYY-MM-DD；默认取环境变量 {TODAY_VARIABLE} 或北京时间今天） / as of this date"
+    preview_help = (f"预览该日的网站：此后日期的记录不显示，浏览器中的状态也按该日计算（默认取环境变量 {TODAY_VARIABLE} 或北京时间今天，"
+                    "页面在浏览器中按读者当天重新计算） / preview the site as it will be on this date, statuses in the browser included"
+                    " (default: the variable or today in Beijing, and the pages recount by the reader's clock)")
 
     check = sub.add_parser("check", help="检查数据 / check the data")
     check.add_argument("--today", default=os.environ.get(TODAY_VARIABLE), help=today_help)
     check.add_argument("--strict", action="store_true", help="有发现即失败 / fail on findings too")
 
     build = sub.add_parser("build", help="生成网站 / build the site")
-    build.add_argument("--today", default=os.environ.get(TODAY_VARIABLE), help=today_help)
+    build.add_argument("--today", default=None, help=preview_help)
     build.add_argument("--site-dir", default=None, help="输出目录（默认 site/） / output folder (default: site/)")
 
     serve = sub.add_parser("serve", help="本地预览 / live preview on localhost")
-    serve.add_argument("--today", default=os.environ.get(TODAY_VARIABLE), help=today_help)
+    serve.add_argument("--today", default=None, help=preview_help)
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="地址:端口 / address:port")
 
     new = sub.add_parser("new", help="生成待填写的新记录 / write a skeleton to fill in")
@@ -234,9 +236,9 @@ def main(argv: list[str] | None = None) -> int:
             return command_check(root, parse_today(args.today), args.strict)
         if args.command == "build":
             site = Path(args.site_dir) if args.site_dir else root / "site"
-            return command_build(root, parse_today(args.today), site, preview=args.today is not None)
+            return command_build(root, parse_today(args.today or os.environ.get(TODAY_VARIABLE)), site, preview=args.today is not None)
         if args.command == "serve":
-            return command_serve(root, parse_today(args.today), args.dev_addr, preview=args.today is not None)
+            return command_serve(root, parse_today(args.today or os.environ.get(TODAY_VARIABLE)), args.dev_addr, preview=args.today is not None)
         if args.command == "new":
             if args.what == "revocation" and not args.winner:
                 raise UsageError("new revocation 需要 --winner", "new revocation needs --winner")

@@ -52,10 +52,10 @@ def scenario(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The real content built once for the session, as of a fixed day, as the README
-    builds it: no published address set."""
+    """The real content built once for the session, as of a fixed day (AWARDSITE_TODAY,
+    not a --today preview), as the README builds it: no published address set."""
     project = copy_project(tmp_path_factory.mktemp("build") / "project", real_content=True)
-    result = run_cli("build", "--today", "2026-11-23", cwd=project)
+    result = run_cli("build", cwd=project, env={"AWARDSITE_TODAY": "2026-11-23"})  # as the daily build: the pages recount in the browser
     assert result.returncode == 0, result.stderr
     return project / "site"
 
@@ -64,7 +64,7 @@ def built_site(tmp_path_factory) -> Path:
 def published_site(tmp_path_factory) -> Path:
     """The same, built as the publishing workflow builds it: at PUBLISHED_URL."""
     project = copy_project(tmp_path_factory.mktemp("published") / "project", real_content=True)
-    result = run_cli("build", "--today", "2026-11-23", cwd=project, env={"AWARDSITE_URL": PUBLISHED_URL})
+    result = run_cli("build", cwd=project, env={"AWARDSITE_URL": PUBLISHED_URL, "AWARDSITE_TODAY": "2026-11-23"})
     assert result.returncode == 0, result.stderr
     return project / "site"
 

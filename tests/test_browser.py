@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import sync_playwright
 
-from conftest import ROOT
+from conftest import ROOT, copy_project, run_cli
 
 pytestmark = pytest.mark.browser
 CHROMIUM = "/usr/bin/chromium"
@@ -354,4 +354,24 @@ def test_every_download_feed_and_calendar_link_answers_where_the_site_is_served(
             page.wait_for_load_state("networkidle")
     # Chromium asks the host for /favicon.ico when it shows a file bare: the host's, not the site's
     assert [t for t in trouble if not t.endswith(f"://{host}/favicon.ico)")] == []
+    page.close()
+
+
+@pytest.fixture(scope="module")
+def preview_origin(tmp_path_factory):
+    """The real content built as a preview of a day (`build --today`), served on its own."""
+    project = copy_project(tmp_path_factory.mktemp("preview") / "project", real_content=True)
+    result = run_cli("build", "--today", "2026-11-25", cwd=project)
+    assert result.returncode == 0, result.stderr
+    yield from serve_folder(project / "site", "/preview/")
+
+
+@pytest.mark.parametrize("clock", ["2026-11-18", "2026-12-06", "2027-06-01"])
+def test_a_preview_shows_its_own_day_whatever_the_clock(browser, preview_origin, clock):
+    """`build --today 2026-11-25` previews that day: the browser agrees with the HTML
+    (Open, one working day left) however far the reader's clock is (issue 15)."""
+    page = browser.new_page()
+    page.clock.set_fixed_time(f"{clock}T09:00:00+08:00")
+    page.goto(preview_origin + "en/" + NOTICE)
+    assert page.locator(".reg-meta .period-status").inner_text() == "Open · 1 working day left"
     page.close()

@@ -154,7 +154,7 @@ def test_a_failed_build_leaves_the_last_good_site(tmp_path):
 
 def test_same_input_and_day_give_the_same_bytes(tmp_path, built_site):
     project = copy_project(tmp_path / "project", real_content=True)
-    assert run_cli("build", "--today", "2026-11-23", cwd=project).returncode == 0
+    assert run_cli("build", cwd=project, env={"AWARDSITE_TODAY": "2026-11-23"}).returncode == 0
     assert digest(project / "site") == digest(built_site)
     # the award-cycle pages are among them: every notice page, each city's cycles and winners
     pages = set(digest(built_site))
