@@ -65,6 +65,7 @@ _HTML_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&qu
 _LINE_START = re.compile(r"^([ \t]*)(?:([-+=~])|(\d+)([.)]))?", re.MULTILINE)
 _LINE_BREAKS = re.compile(r"\s*[" + _LINE_BREAK_CHARS + r"]\s*")
 _BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")
+_ENDS = re.compile(r"^\s+|\s+$")
 
 
 def _safe_line_start(found: re.Match) -> str:
@@ -81,8 +82,8 @@ def md(value) -> Markup:
     heading it stands in."""
     if isinstance(value, Markup):
         return value
-    text = _LINE_BREAKS.sub(" ", str(value)).strip()  # spaces at an end, which HTML hardly shows, would undo **…**
-    return Markup(_LINE_START.sub(_safe_line_start, text.translate(_MD_ESCAPES), count=1))
+    text = _LINE_START.sub(_safe_line_start, _LINE_BREAKS.sub(" ", str(value)).translate(_MD_ESCAPES), count=1)
+    return Markup(_ENDS.sub("&#32;", text))  # a space, but not one that leaves `**` beside it unpaired
 
 
 def md_block(value) -> Markup:
