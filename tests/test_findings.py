@@ -306,3 +306,42 @@ def test_a_place_at_another_precision_of_a_listed_ground_is_covered(ground, list
     from generator.findings import covered
     from generator.model import Citation
     assert covered(Citation(**ground), [Citation(**c) for c in listed])
+
+
+# ---------------------------------------------------------------- the revocation skeleton cites a listed ground
+
+@pytest.mark.parametrize("city, cycle, winner", [
+    ("hohhot", "example-2025", "hh25-tech"), ("hohhot", "example-2025", "hh25-zhang"),
+    ("linyi", "example-2021", "ly21-wood"), ("linyi", "example-2021", "ly21-zhao"),
+    ("wuhan", "example-2025", "wh25-optics"), ("wuhan", "example-2025", "wh25-li"),
+    ("baotou", "example-2025", "bt25-precision"), ("xinyang", "example-2025", "xy25-tea"),
+])
+def test_a_fresh_revocation_skeleton_with_its_placeholders_filled_gives_no_finding(tmp_path, city, cycle, winner):
+    """`awardsite new revocation` cites the regulation's first listed ground as precisely
+    as the regulation lists it, and the clerk who only replaces its placeholders (the
+    quote copied from the cited text) publishes a revocation with no finding."""
+    import json
+
+    import yaml
+
+    from conftest import copy_project
+    from generator.model import Citation
+    from generator.scaffold import PLACEHOLDER_EN, PLACEHOLDER_ZH, new_revocation
+    from generator.text import unit_zh
+
+    project = copy_project(tmp_path / "project", real_content=True)
+    path, _ = new_revocation(project, city, cycle, winner, dt.date(2026, 11, 23))
+    text = path.read_text(encoding="utf-8")
+    ground = yaml.safe_load(text)["revocations"][-1]["grounds"][0]
+    reg = CORPUS.regulation(city, yaml.safe_load(text)["regulation"])
+    kind = next(w.kind for c in CORPUS.cities[city].cycles for w in c.winners if w.id == winner)
+    first = reg.facts[f"revocation_grounds_{kind}"].cite[0]
+    assert ground == {k: v for k, v in (("article", first.article), ("paragraph", first.paragraph), ("item", first.item),
+                                        ("quote", PLACEHOLDER_ZH)) if v is not None}
+    quote = unit_zh(reg.text, Citation(article=ground["article"], paragraph=ground.get("paragraph"), item=ground.get("item")))[:12]
+    filled = (text.replace(f"quote: {PLACEHOLDER_ZH}", f"quote: {json.dumps(quote, ensure_ascii=False)}")
+              .replace(f"document: {PLACEHOLDER_ZH}", "document: 示例〔2026〕1号")
+              .replace(f"zh: {PLACEHOLDER_ZH}", "zh: 示例原因").replace(f"en: {PLACEHOLDER_EN}", "en: An example reason"))
+    path.write_text(filled, encoding="utf-8")
+    corpus = gather(project)  # raises on any problem: the filled skeleton checks
+    assert [f for f in findings(corpus, corpus.work_calendar()) if f.subject == f"revocation:{winner}"] == []
