@@ -259,3 +259,18 @@ def test_the_schema_explains_unknown_and_the_note_in_both_languages():
     assert "unknown" in fields["working_days"]["description"] and " / " in fields["working_days"]["description"]
     assert "来源未载明" in fields["period_note"]["description"] and "does not state" in fields["period_note"]["description"]
     assert yaml.safe_load("working_days: unknown") == {"working_days": "unknown"}  # a plain word in YAML, no quotes needed
+
+
+# ---------------------------------------------------------------- the guide keeps to the program
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_guide_shows_the_real_error_and_the_way_to_say_not_stated(project, lang):
+    from conftest import ROOT
+    guide = (ROOT / "content" / "pages" / f"publish.{lang}.md").read_text(encoding="utf-8")
+    _, lines, _ = check(project, cycle_text(notice()))
+    # the walk-through's file: its notice starts at line 18 (the output of `new notice` in the guide)
+    assert lines[0].replace(f"{TARGET}:8:3:", "content/xinyang/example-2027.yaml:18:3:") in guide
+    snippet = f"  working_days: unknown\n  period_note:\n    zh: {NOTE['zh']}\n    en: {NOTE['en']}\n"
+    assert snippet in guide
+    status, lines, _ = check(project, cycle_text(notice() + snippet))
+    assert (status, lines) == (0, [])
