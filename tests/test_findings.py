@@ -332,8 +332,9 @@ def test_a_fresh_revocation_skeleton_with_its_placeholders_filled_gives_no_findi
     project = copy_project(tmp_path / "project", real_content=True)
     path, _ = new_revocation(project, city, cycle, winner, dt.date(2026, 11, 23))
     text = path.read_text(encoding="utf-8")
-    ground = yaml.safe_load(text)["revocations"][-1]["grounds"][0]
-    reg = CORPUS.regulation(city, yaml.safe_load(text)["regulation"])
+    data = yaml.safe_load(text)
+    ground = data["revocations"][-1]["grounds"][0]
+    reg = CORPUS.regulation(city, data["regulation"])
     kind = next(w.kind for c in CORPUS.cities[city].cycles for w in c.winners if w.id == winner)
     first = reg.facts[f"revocation_grounds_{kind}"].cite[0]
     assert ground == {k: v for k, v in (("article", first.article), ("paragraph", first.paragraph), ("item", first.item),
