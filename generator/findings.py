@@ -17,8 +17,9 @@ from .awards import applies_to, ban_after, cycle_regulation, fact, same_winner, 
 from .calendar import WorkCalendar
 from .collect import Corpus
 from .derive import add_years
-from .model import CATEGORIES, NOTICE_KINDS, Citation, Cycle, Regulation, Winner
+from .model import CATEGORIES, NOTICE_KINDS, Citation, Cycle, Place, Regulation, Winner
 from .periods import notice_period
+from .text import cited_places, find_article, place_labels
 
 
 @dataclass(frozen=True)
@@ -207,10 +208,38 @@ def _after_revocation(corpus: Corpus, cycle: Cycle, earlier: list, revoked: dict
     return out
 
 
-def covered(ground: Citation, listed: list[Citation]) -> bool:
-    """Whether a cited ground falls within one of the listed units."""
-    return any(c.article == ground.article and c.paragraph in (None, ground.paragraph) and c.item in (None, ground.item)
+def covered(ground: Place, listed: list[Place]) -> bool:
+    """Whether a cited ground is one the regulation lists, matched at the precision each
+    gives: a paragraph or item that either side leaves out is not held against it. So
+    art. 34 is the ground listed as art. 34(1) (or as an item of it); art. 33(1), item 2
+    falls within the ground listed as art. 33; only an article, paragraph or item that no
+    listed ground names or contains is not covered."""
+    def agree(a: int | None, b: int | None) -> bool:
+        return a is None or b is None or a == b
+
+    return any(c.article == ground.article and agree(c.paragraph, ground.paragraph) and agree(c.item, ground.item)
                for c in listed)
+
+
+def _broadest(listed: list[Place]) -> list[Place]:
+    """The listed grounds without those inside another one listed (art. 28(1), item 3
+    where art. 28(1) is listed too): the places to name as what the regulation lists."""
+    def within(inner: Place, outer: Place) -> bool:
+        return (inner.article == outer.article and outer.paragraph in (None, inner.paragraph)
+                and outer.item in (None, inner.item)
+                and (outer.paragraph, outer.item) != (inner.paragraph, inner.item))
+
+    return [c for c in listed if not any(within(c, other) for other in listed)]
+
+
+def _labels(reg: Regulation, place: Place) -> tuple[str, str]:
+    """A cited place as the pages name it (第十条 / Art. 10), or by its numbers where the
+    regulation's text has no such article."""
+    if find_article(reg.text, place.article) is not None:
+        return place_labels(reg.text, place)
+    zh = f"第{place.article}条" + (f"第{place.paragraph}款" if place.paragraph else "") + (f"第{place.item}项" if place.item else "")
+    en = f"Art. {place.article}" + (f"({place.paragraph})" if place.paragraph else "") + (f", item {place.item}" if place.item else "")
+    return zh, en
 
 
 def _revocations(corpus: Corpus, cycle: Cycle, reg: Regulation, cycles: list[Cycle]) -> list[Finding]:
@@ -222,10 +251,12 @@ def _revocations(corpus: Corpus, cycle: Cycle, reg: Regulation, cycles: list[Cyc
         if grounds is not None:
             for j, ground in enumerate(revocation.grounds):
                 if not covered(ground, grounds.cite):
+                    zh, en = _labels(reg, ground)
+                    listed = cited_places(reg.text, _broadest(grounds.cite))
                     out.append(Finding("revocation_ground_unlisted", cycle, ("revocations", i, "grounds", j), f"revocation:{revocation.winner}",
-                                       f"撤销依据第{ground.article}条不在办法所列撤销情形之内",
-                                       f"the ground cited, article {ground.article}, is not among the revocation grounds the regulation lists",
-                                       reg, grounds.cite[0]))
+                                       f"撤销依据{zh}不在办法所列撤销情形之内（办法所列：{'、'.join(p[1] for p in listed)}）",
+                                       f"the ground cited, {en}, is not among the revocation grounds the regulation lists"
+                                       f" ({'; '.join(p[2] for p in listed)})", reg, grounds.cite[0]))
         window = fact(reg, "revocation_window")
         decided = winner_decided(won_in, winner)
         if window and applies_to(window, revocation) and decided and revocation.decided > add_years(decided, window.params["years"]):

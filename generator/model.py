@@ -10,7 +10,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr, field_validator, model_validator
+from pydantic import (BaseModel, ConfigDict, Discriminator, Field, StrictBool, StrictInt, StrictStr, Tag, field_validator,
+                      model_validator)
 from stdnum.cn import uscc
 from stdnum.exceptions import ValidationError as StdnumError
 
@@ -256,6 +257,12 @@ Url = Annotated[StrictStr, Field(pattern=URL_PATTERN)]
 MAX_WORKING_DAYS = 100  # publicity periods run 5 to 30 working days; a longer one is a typing mistake
 MAX_NAME = 200  # the longest registered organisation names are well under 100 characters
 MAX_TITLE = 500  # a notice's title as published; a longer one is a pasted body
+UNKNOWN = "unknown"  # working_days of a publicity notice whose source does not state its period
+# A publicity period in working days, or `unknown`: only that exact word is read as a
+# word, anything else as a count, so a wrong value gets one message, not one per alternative.
+WorkingDays = Annotated[
+    Annotated[Annotated[StrictInt, Field(ge=1, le=MAX_WORKING_DAYS)], Tag("Count")] | Annotated[Literal["unknown"], Tag("Unknown")],
+    Discriminator(lambda value: "Unknown" if value == UNKNOWN else "Count")]
 
 
 
@@ -353,11 +360,18 @@ class Notice(Record):
     issuer: Label | None = Field(None, description=doc("发布机构", "issuing office"))
     body: Bilingual | None = Field(None, description=doc("正文（Markdown）", "body text (Markdown)"))
     deadline: Date | None = Field(None, description=doc("申报截止日期", "submission deadline"))
-    working_days: StrictInt | None = Field(None, ge=1, le=MAX_WORKING_DAYS, description=doc("公示期（工作日）", "publicity period in working days"))
+    working_days: WorkingDays | None = Field(None, description=doc(
+        "公示期（工作日数），按通知所载；来源未载明公示期时写 unknown，并填写 period_note",
+        "publicity period in working days, as the notice states it; unknown where the source does not state the period,"
+        " with a period_note"))
     end: Date | None = Field(None, description=doc("公示截止日期（与工作日数同写时须一致）", "last day of the publicity (must agree with working_days where both are given)"))
     counting: Literal["from_next_working_day"] | None = Field(None, description=doc(
         "计算方法：默认发布日（为工作日时）为第 1 日；from_next_working_day 自次一工作日起算",
         "counting: by default the publication day (if a working day) is day 1; from_next_working_day starts on the next working day"))
+    period_note: Bilingual | None = Field(None, description=doc(
+        "公示期说明：working_days 为 unknown 时必填，说明所据来源未载明公示期（如“来源为新闻报道，未载明公示期”）",
+        "note on the period: required with working_days: unknown, saying that the source does not state the publicity"
+        " period (e.g. 'the source, a news report, does not state the period')"))
     objection: Objection | None = Field(None, description=doc("异议受理方式", "how to object"))
     candidates: list[Candidate] = Field(default_factory=list, description=doc(
         "拟奖名单公示所列的候选者（仅 proposed_winners）；获奖者只由表彰决定产生",
@@ -373,6 +387,36 @@ class Notice(Record):
         if self.candidates and not NOTICE_KINDS[self.kind].lists_candidates:
             raise ValueError("candidates belong to a proposed_winners notice; winners go under winners:, citing their decision"
                              " / candidates 只用于拟奖名单公示（proposed_winners）；获奖者写在 winners 中，并注明表彰决定")
+        return self
+
+    @model_validator(mode="after")
+    def _publicity_period_stated(self) -> "Notice":
+        """A notice that takes objections states its period, or says its source does not."""
+        kind = NOTICE_KINDS[self.kind]
+        if self.working_days == UNKNOWN:
+            if not kind.takes_objections:
+                raise ValueError("working_days: unknown is for a publicity notice whose source does not state its period,"
+                                 f" not for a {kind.en.lower()} / working_days: unknown 只用于来源未载明公示期的公示，不适用于{kind.zh}")
+            if self.end is not None:
+                raise ValueError("working_days: unknown says the source does not state the period, but end gives its last day:"
+                                 " remove working_days: unknown and the period_note (end alone states the period)"
+                                 " / working_days: unknown 表示来源未载明公示期，但 end 写明了最后一日："
+                                 "请删去 working_days: unknown 与 period_note（只写 end 即可）")
+            if self.period_note is None:
+                raise ValueError("working_days: unknown needs a period_note (zh and en) saying that the source does not state"
+                                 " the publicity period / 写 working_days: unknown 时须有 period_note（zh 与 en），说明所据来源未载明公示期")
+        elif self.period_note is not None:
+            raise ValueError("period_note explains working_days: unknown; this notice states its period, so remove period_note"
+                             " (other remarks go in body) / period_note 只用于说明 working_days: unknown；"
+                             "本通知已写明公示期，请删去 period_note（其他说明写入 body）")
+        if kind.takes_objections and self.working_days is None and self.end is None:
+            was_deadline = ("deadline is a call's submission deadline, not a publicity period; ",
+                            "deadline 是申报通知的申报截止日期，不是公示期；") if self.deadline else ("", "")
+            raise ValueError(f"{was_deadline[0]}a publicity notice ({kind.en.lower()}) must state its period: write working_days"
+                             " (the number of working days) and/or end (the last day) as the notice states them; where the"
+                             " source does not state the period, write working_days: unknown and a period_note saying so"
+                             f" / {was_deadline[1]}{kind.zh}须写明公示期：按通知所载写 working_days（工作日数）和/或 end"
+                             "（公示最后一日）；来源未载明公示期的，写 working_days: unknown，并在 period_note 中说明")
         return self
 
 

@@ -1,7 +1,8 @@
 """Notice periods on the working-day calendar, and their status as of a day.
 
 A notice has a submission `deadline`, or a publicity period of `working_days`
-(its end computed), or an explicit `end`. Counting follows `calendar.py`: the
+(its end computed), or an explicit `end`; a publicity notice whose source does not
+state its period says `working_days: unknown` and has no period here. Counting follows `calendar.py`: the
 publication day is day 1 when it is a working day, unless the notice says
 `counting: from_next_working_day`. A period is upcoming before its publication
 day, open from then to the end of its last day (Asia/Shanghai), closed after.
@@ -15,7 +16,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .calendar import WorkCalendar
-from .model import NOTICE_KINDS, Cycle, Notice
+from .model import NOTICE_KINDS, UNKNOWN, Cycle, Notice
 
 PERIOD_STATUSES = ("upcoming", "open", "closed")  # labels: strings.yaml "period.<status>"
 
@@ -50,17 +51,18 @@ def counting_start(notice: Notice) -> dt.date:
 
 
 def counted_end(notice: Notice, calendar: WorkCalendar) -> dt.date | None:
-    """The end that `working_days` gives (None without a count)."""
-    if notice.working_days is None:
+    """The end that `working_days` gives (None without a count, or where it is `unknown`)."""
+    if not isinstance(notice.working_days, int):
         return None
     return calendar.period_end(counting_start(notice), notice.working_days).end
 
 
 def notice_period(notice: Notice, calendar: WorkCalendar) -> Period | None:
-    """The notice's period, or None when it states none."""
+    """The notice's period, or None when it states none (or its source does not:
+    `working_days: unknown`, which `NoticeView.period_not_stated` tells apart)."""
     if notice.deadline is not None:
         kind, end = "deadline", notice.deadline
-    elif notice.working_days is not None or notice.end is not None:
+    elif isinstance(notice.working_days, int) or notice.end is not None:
         kind, end = "publicity", notice.end or counted_end(notice, calendar)
     else:
         return None
@@ -84,6 +86,12 @@ class NoticeView:
     period: Period | None
     status: str | None  # None for a notice without a period
     days_left: int | None  # working days left while open
+
+    @property
+    def period_not_stated(self) -> bool:
+        """A publicity notice transcribed from a source that does not state its period
+        (`working_days: unknown`): shown as such, with no status, end or finding."""
+        return self.notice.working_days == UNKNOWN
 
     @property
     def step(self) -> tuple:

@@ -119,8 +119,14 @@ def new_revocation(root: Path, city: str, cycle_id: str, winner: str, today: dt.
         raise UsageError(f"本市各届没有获奖者“{winner}”" + (f"；是否应为“{guess[0]}”？" if guess else f"；现有：{', '.join(sorted(winners)) or '无'}"),
                          f"no winner '{winner}' in the city's cycles" + (f"; did you mean '{guess[0]}'?" if guess else f"; known: {', '.join(sorted(winners)) or 'none'}"))
     dimension = "revocation_grounds_individual" if winners[winner].get("kind") == "individual" else "revocation_grounds_organisation"
-    article = (_fact(root, city, data.get("regulation"), dimension) or {}).get("cite", [{}])[0].get("article", 1)
-    item = _fill("revocation.yaml", winner=winner, today=today, article=article, source_url=_source_url(bool(data.get("example"))))
+    # the regulation's first listed ground, as precisely as the regulation lists it (art. 33(1), art. 22)
+    first = ((_fact(root, city, data.get("regulation"), dimension) or {}).get("cite") or [{}])[0]
+    listed = isinstance(first.get("article"), int)
+    article = (f"{first['article']}  # 办法所列的第一项撤销情形；请改为撤销决定所依据的条款 /"
+               " the first ground the regulation lists: change it to the one the decision relies on") if listed else 1
+    finer = "\n".join(f"  {key}: {first[key]}" for key in ("paragraph", "item") if listed and isinstance(first.get(key), int))
+    item = _fill("revocation.yaml", winner=winner, today=today, article=article, finer=finer,
+                 source_url=_source_url(bool(data.get("example"))))
     return _add(root, path, "revocations", item, winner)
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from typing import Any, TypeVar
+import typing
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -47,6 +48,25 @@ def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
         field = getattr(current, "model_fields", {}).get(part)
         current = _inner_model(field.annotation) if field else None
     return list(getattr(current, "model_fields", {}) or [])
+
+
+def _words_at(model: type[BaseModel], loc: tuple) -> list[str]:
+    """The words a field at `loc` takes besides its other values (its Literal strings)."""
+    current: Any = model
+    for part in loc[:-1]:
+        if isinstance(part, int) or current is None:
+            continue
+        field = getattr(current, "model_fields", {}).get(part)
+        current = _inner_model(field.annotation) if field else None
+    field = getattr(current, "model_fields", {}).get(loc[-1]) if loc and isinstance(loc[-1], str) else None
+    return _literals(field.annotation) if field else []
+
+
+def _literals(annotation: Any) -> list[str]:
+    if typing.get_origin(annotation) is Literal:
+        return [arg for arg in typing.get_args(annotation) if isinstance(arg, str)]
+    args = typing.get_args(annotation)[:1] if typing.get_origin(annotation) is Annotated else typing.get_args(annotation)
+    return [word for arg in args for word in _literals(arg)]
 
 
 def _inner_model(annotation: Any) -> Any:
@@ -99,6 +119,13 @@ def _problem(doc: Document, model: type[BaseModel], place: tuple, err: dict) -> 
         return doc.problem(full, f"应为日期，格式 YYYY-MM-DD（如 2025-10-09），实际为 {shown(received)}",
                            f"expected a date as YYYY-MM-DD (e.g. 2025-10-09) but received {shown(received)}")
     if kind in ("int_type", "int_parsing", "int_from_float"):
+        words = _words_at(model, loc)  # a count that may also be a word: working_days: unknown
+        if words:
+            guess = difflib.get_close_matches(str(received), words, n=1)
+            hint_zh = f"；是否应为“{guess[0]}”？" if guess else ""
+            hint_en = f"; did you mean '{guess[0]}'?" if guess else ""
+            return doc.problem(full, f"应为整数或 {' 或 '.join(words)}，实际为 {shown(received)}{hint_zh}",
+                               f"expected a whole number or {' or '.join(words)} but received {shown(received)}{hint_en}")
         return doc.problem(full, f"应为整数，实际为 {shown(received)}", f"expected a whole number but received {shown(received)}")
     if kind in ("string_type", "string_sub_type"):
         hint_zh = "（YAML 会把 yes/no/on/off 读成真假值，把 0123 读成数字：请加引号）" if isinstance(received, (bool, int, float)) else ""

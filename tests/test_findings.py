@@ -211,3 +211,138 @@ def test_every_listed_revocation_ground_counts_as_listed(city, version):
             for p, paragraph in enumerate(find_article(reg.text, number).paragraphs, 1):
                 for item in paragraph.items:
                     assert covered(Citation(article=number, paragraph=p, item=item.number), fact.cite), (city, key, number, item.number)
+
+
+# ---------------------------------------------------------------- revocation grounds at the regulation's precision
+
+REGULATIONS = [("hohhot", "2013"), ("linyi", "2017"), ("wuhan", "draft"), ("baotou", "2025"), ("xinyang", "2022")]
+
+
+def listed_grounds() -> list[tuple[str, str, str, dict]]:
+    """(city, version, winner kind, listed ground) for every ground the five regulations list."""
+    out = []
+    for city, version in REGULATIONS:
+        reg = CORPUS.regulation(city, version)
+        for kind in ("organisation", "individual"):
+            fact = reg.facts[f"revocation_grounds_{kind}"]
+            for cite in [] if fact.not_specified else fact.cite:
+                place = {k: v for k, v in (("article", cite.article), ("paragraph", cite.paragraph), ("item", cite.item)) if v}
+                if (city, version, kind, place) not in out:
+                    out.append((city, version, kind, place))
+    return out
+
+
+def finer(reg, place: dict) -> list[dict]:
+    """The units one level below `place` in the regulation's text (none below an item,
+    or below a paragraph without items)."""
+    from generator.text import find_article
+    article = find_article(reg.text, place["article"])
+    if "item" in place:
+        return []
+    if "paragraph" in place:
+        return [{**place, "item": item.number} for item in article.paragraphs[place["paragraph"] - 1].items]
+    return [{**place, "paragraph": p} for p in range(1, len(article.paragraphs) + 1)]
+
+
+def revoked_in(city: str, version: str, kind: str, ground: dict) -> dict:
+    """A cycle of `city` under `version` whose one winner (of `kind`) is revoked on `ground`."""
+    winner = org("g-a") if kind == "organisation" else {"id": "g-a", "name": {"zh": "张示例"}, "kind": "individual", "award": "award"}
+    return make_cycle(city=city, cycle="example-g", regulation=version, winners=[winner], revocations=[
+        {"winner": "g-a", "decided": dt.date(2026, 1, 5), "grounds": [ground], "reason": {"zh": "示例", "en": "Example"}}])
+
+
+def ground_findings(city: str, version: str, kind: str, ground: dict) -> list:
+    corpus = corpus_with(city, revoked_in(city, version, kind, ground))
+    return [f for f in findings(corpus, corpus.work_calendar()) if f.kind == "revocation_ground_unlisted"]
+
+
+@pytest.mark.parametrize("city, version, kind, listed", listed_grounds(),
+                         ids=lambda v: ".".join(map(str, v.values())) if isinstance(v, dict) else str(v))
+def test_a_listed_ground_cited_at_any_precision_is_no_finding(city, version, kind, listed):
+    """Art. 34 where the regulation lists art. 34(1); art. 24(1) item 2 where it lists art. 24(1), item 2;
+    art. 22(1) where it lists art. 22: each is the ground the regulation lists."""
+    reg = CORPUS.regulation(city, version)
+    for ground in [{"article": listed["article"]}, listed, *finer(reg, listed)]:
+        assert ground_findings(city, version, kind, ground) == [], ground
+
+
+@pytest.mark.parametrize("city, version", REGULATIONS)
+def test_an_article_the_regulation_does_not_list_is_a_finding(city, version):
+    reg = CORPUS.regulation(city, version)
+    kind = "organisation"
+    listed = {c.article for c in reg.facts[f"revocation_grounds_{kind}"].cite}
+    assert 1 not in listed
+    found = ground_findings(city, version, kind, {"article": 1})
+    assert [f.kind for f in found] == ["revocation_ground_unlisted"]
+    assert found[0].place == ("revocations", 0, "grounds", 0)
+
+
+def test_the_unlisted_ground_finding_says_which_grounds_are_listed():
+    [found] = ground_findings("xinyang", "2022", "organisation", {"article": 10})
+    assert found.zh == "撤销依据第十条不在办法所列撤销情形之内（办法所列：第三十三条、第三十四条）"
+    assert found.en == "the ground cited, Art. 10, is not among the revocation grounds the regulation lists (Art. 33; Art. 34)"
+
+
+@pytest.mark.parametrize("ground, listed", [
+    ({"article": 24, "paragraph": 2}, [{"article": 24, "paragraph": 1}]),  # another paragraph of a listed article
+    ({"article": 24, "paragraph": 1, "item": 5}, [{"article": 24, "paragraph": 1, "item": n} for n in range(1, 5)]),
+    ({"article": 24, "item": 5}, [{"article": 24, "paragraph": 1, "item": 1}]),
+    ({"article": 25}, [{"article": 24}]),
+])
+def test_a_paragraph_or_item_the_regulation_does_not_list_is_not_covered(ground, listed):
+    from generator.findings import covered
+    from generator.model import Citation
+    assert not covered(Citation(**ground), [Citation(**c) for c in listed])
+
+
+@pytest.mark.parametrize("ground, listed", [
+    ({"article": 34}, [{"article": 34, "paragraph": 1}]),
+    ({"article": 24}, [{"article": 24, "paragraph": 1, "item": 3}]),
+    ({"article": 24, "paragraph": 1}, [{"article": 24, "paragraph": 1, "item": 3}]),
+    ({"article": 33, "paragraph": 1, "item": 2}, [{"article": 33}]),
+    ({"article": 24, "item": 2}, [{"article": 24, "paragraph": 1, "item": 2}]),
+])
+def test_a_place_at_another_precision_of_a_listed_ground_is_covered(ground, listed):
+    from generator.findings import covered
+    from generator.model import Citation
+    assert covered(Citation(**ground), [Citation(**c) for c in listed])
+
+
+# ---------------------------------------------------------------- the revocation skeleton cites a listed ground
+
+@pytest.mark.parametrize("city, cycle, winner", [
+    ("hohhot", "example-2025", "hh25-tech"), ("hohhot", "example-2025", "hh25-zhang"),
+    ("linyi", "example-2021", "ly21-wood"), ("linyi", "example-2021", "ly21-zhao"),
+    ("wuhan", "example-2025", "wh25-optics"), ("wuhan", "example-2025", "wh25-li"),
+    ("baotou", "example-2025", "bt25-precision"), ("xinyang", "example-2025", "xy25-tea"),
+])
+def test_a_fresh_revocation_skeleton_with_its_placeholders_filled_gives_no_finding(tmp_path, city, cycle, winner):
+    """`awardsite new revocation` cites the regulation's first listed ground as precisely
+    as the regulation lists it, and the clerk who only replaces its placeholders (the
+    quote copied from the cited text) publishes a revocation with no finding."""
+    import json
+
+    import yaml
+
+    from conftest import copy_project
+    from generator.model import Citation
+    from generator.scaffold import PLACEHOLDER_EN, PLACEHOLDER_ZH, new_revocation
+    from generator.text import unit_zh
+
+    project = copy_project(tmp_path / "project", real_content=True)
+    path, _ = new_revocation(project, city, cycle, winner, dt.date(2026, 11, 23))
+    text = path.read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    ground = data["revocations"][-1]["grounds"][0]
+    reg = CORPUS.regulation(city, data["regulation"])
+    kind = next(w.kind for c in CORPUS.cities[city].cycles for w in c.winners if w.id == winner)
+    first = reg.facts[f"revocation_grounds_{kind}"].cite[0]
+    assert ground == {k: v for k, v in (("article", first.article), ("paragraph", first.paragraph), ("item", first.item),
+                                        ("quote", PLACEHOLDER_ZH)) if v is not None}
+    quote = unit_zh(reg.text, Citation(article=ground["article"], paragraph=ground.get("paragraph"), item=ground.get("item")))[:12]
+    filled = (text.replace(f"quote: {PLACEHOLDER_ZH}", f"quote: {json.dumps(quote, ensure_ascii=False)}")
+              .replace(f"document: {PLACEHOLDER_ZH}", "document: 示例〔2026〕1号")
+              .replace(f"zh: {PLACEHOLDER_ZH}", "zh: 示例原因").replace(f"en: {PLACEHOLDER_EN}", "en: An example reason"))
+    path.write_text(filled, encoding="utf-8")
+    corpus = gather(project)  # raises on any problem: the filled skeleton checks
+    assert [f for f in findings(corpus, corpus.work_calendar()) if f.subject == f"revocation:{winner}"] == []
