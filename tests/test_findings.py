@@ -181,7 +181,8 @@ def test_no_findings_without_the_regulation_text():
 
 def test_every_kind_is_raised_by_the_example_content_or_a_fixture_and_labelled():
     assert set(FINDING_KINDS) == {"publicity_too_short", "over_quota", "category_absent", "reapplication_in_ban",
-                                  "revocation_ground_unlisted", "revocation_outside_window"}
+                                  "revocation_ground_unlisted", "revocation_outside_window",
+                                  "winner_not_a_candidate", "decided_during_publicity"}  # the last two: test_lifecycle.py
     for kind in FINDING_KINDS.values():
         assert kind.zh and kind.en
 

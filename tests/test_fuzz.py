@@ -35,6 +35,10 @@ notices:
   working_days: 5
   objection: {phone: "0000-00000000", email: a@example.org}
   body: {zh: "**正文**", en: "[link](https://example.org)"}
+- id: decision
+  kind: award_decision
+  title: {zh: 示例决定, en: Example decision}
+  published: 2025-11-10
 winners:
 - id: w1
   name: {zh: 示例科技有限公司}

@@ -204,9 +204,6 @@ BAD_CORRECTIONS = {
                            "content/xinyang/example-2026.yaml:48:10: notices[1].corrections[0].was: was 与现在的 objection.phone 相同："
                            "请在记录中写更正后的内容，在 was 中写原来的内容 | was equals the current objection.phone: the record holds"
                            " the corrected text, was the old one"),
-    "dated_after_today": ("- date: 2026-11-20", "- date: 2026-11-30",
-                          "content/xinyang/example-2026.yaml:46:11: notices[1].corrections[0].date: 更正日期 2026-11-30 晚于今天（2026-11-23）"
-                          " | the correction is dated 2026-11-30, after today (2026-11-23)"),
     "not_a_text_field": ("field: objection.phone", "field: objection.fax",
                          "content/xinyang/example-2026.yaml:47:12: notices[1].corrections[0].field: “objection.fax”不是本记录的文字字段"
                          "（如 name.zh、title.en） | 'objection.fax' is not a text field of this record (e.g. name.zh, title.en)"),
