@@ -298,6 +298,14 @@ class Correction(Record):
     why: Bilingual = Field(description=doc("更正原因", "why it was corrected"))
 
 
+class Departure(Record):
+    """A departure from the regulation that a notice acknowledges: which finding, and why."""
+
+    finding: StrictStr = Field(pattern=r"^[a-z_]+$", description=doc(
+        "发现类别（如 publicity_too_short 公示期短于规定）", "the kind of finding (e.g. publicity_too_short)"))
+    why: Bilingual = Field(description=doc("偏离的原因（与发现一并公布）", "why the notice departs (published beside the finding)"))
+
+
 class Notice(Record):
     """One published document of a cycle: a call, a publicity notice, a decision."""
 
@@ -325,6 +333,16 @@ class Notice(Record):
             raise ValueError("give a deadline, or a publicity period (working_days and/or end), not both"
                              " / deadline 与公示期（working_days、end）只能写一种")
         return self
+
+    departures: list[Departure] = Field(default_factory=list, description=doc(
+        "已知的偏离办法之处及其原因。新的通知（今天或以后发布，或上次提交后新增）偏离所依据的办法（如公示期短于规定）时，"
+        "awardsite check 报错，除非在此写明：finding 为发现类别（如 publicity_too_short），why 为中英文原因；"
+        "原因与该项发现一并公布。已发布的记录中的偏离仍为“发现”",
+        "departures from the regulation the office knows of, with the reason. A new notice (published today or later, "
+        "or added since the last commit) that departs from the regulation it runs under (e.g. a publicity period shorter "
+        "than required) fails awardsite check unless it is listed here: finding is the kind of finding "
+        "(e.g. publicity_too_short), why the reason in Chinese and English, published beside the finding. "
+        "Departures in records already published stay findings"))
 
 
 class Winner(Record):
