@@ -245,7 +245,8 @@ def departure_problems(corpus: Corpus, found: list[Finding], new: set[tuple[str,
                                                f"unknown kind of finding '{departure.finding}'; expected one of {', '.join(FINDING_KINDS)}"
                                                + (f"; did you mean '{guess[0]}'?" if guess else "")))
                     elif (id(cycle), f"notice:{notice.id}", departure.finding) not in raised:
-                        out.append(doc.problem(at + ("finding",), f"此通知没有“{departure.finding}”这项发现（与办法相符）：请删去这条说明",
-                                               f"this notice has no finding '{departure.finding}' (it meets its regulation there): "
-                                               f"remove this entry"))
+                        out.append(doc.problem(at + ("finding",), f"此通知没有“{departure.finding}”这项发现"
+                                               "（与办法相符，或本站未收录所依据办法的全文）：请删去这条说明",
+                                               f"this notice has no finding '{departure.finding}' (it meets its regulation there, "
+                                               "or the regulation's text is not held here): remove this entry"))
     return out

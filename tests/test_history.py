@@ -359,8 +359,8 @@ def test_an_acknowledged_departure_passes_and_the_page_gives_the_reason(project)
      "reapplication_in_ban, revocation_ground_unlisted, revocation_outside_window 之一；是否应为“publicity_too_short”？ | "
      "unknown kind of finding 'publicity_too_shrt'; expected one of publicity_too_short, over_quota, category_absent, "
      "reapplication_in_ban, revocation_ground_unlisted, revocation_outside_window; did you mean 'publicity_too_short'?"),
-    ("over_quota", "此通知没有“over_quota”这项发现（与办法相符）：请删去这条说明 | this notice has no finding 'over_quota' "
-     "(it meets its regulation there): remove this entry"),
+    ("over_quota", "此通知没有“over_quota”这项发现（与办法相符，或本站未收录所依据办法的全文）：请删去这条说明 | this notice has no "
+     "finding 'over_quota' (it meets its regulation there, or the regulation's text is not held here): remove this entry"),
 ])
 def test_an_acknowledgement_names_a_finding_of_its_notice(project, kind, message):
     edit(project, OLD, "  published: 2025-09-26\n  working_days: 3\n",
