@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from .errors import AwardsiteError, BuildError, DataError, UsageError
 
 TODAY_VARIABLE = "AWARDSITE_TODAY"
+SINCE_VARIABLE = "AWARDSITE_SINCE"  # check --since: the commit to compare the records with (history.py)
 
 
 def shanghai_today() -> dt.date:
@@ -42,32 +43,40 @@ def find_root(start: Path) -> Path:
                      "cannot find the project (a folder with mkdocs.yml and city_rules/); run this inside it")
 
 
-def command_check(root: Path, today: dt.date, strict: bool) -> int:
+def command_check(root: Path, today: dt.date, strict: bool, since: str | None = None) -> int:
     from .collect import gather_with_cache
-    from .findings import FINDING_KINDS, findings
+    from .corrections import stale_texts
+    from .findings import findings
+    from .history import NotCompared, read_committed
 
     corpus = gather_with_cache(root)
     gc.freeze()  # the records live as long as the command: the cycle collector need not walk them again
-    _check_corrections(corpus)
+    committed = read_committed(root, since)  # the last committed version: HEAD, --since REF, a pull request's target
+    compared = None if isinstance(committed, NotCompared) else committed
     found = findings(corpus, corpus.work_calendar())
+    _check_records(corpus, today, found, compared)
+    stale = stale_texts(corpus)
     layout = _not_canonical(root)  # before anything is printed: it may start worker processes
-    for f in found:
-        doc = corpus.sources[id(f.cycle)]
-        line, column = doc.where(f.place)
-        kind = FINDING_KINDS[f.kind]
-        marker = " [示例 example]" if f.example else ""
-        rule = f"city_rules/{f.regulation.city}/{f.regulation.version}.yaml art. {f.cite.article}"
-        print(f"{doc.rel}:{line}:{column}:{marker} {f.kind}: {kind.zh}：{f.zh} | {kind.en}: {f.en} ({rule})")
+    _say_what_was_not_compared(committed)
+    changed = compared.changed if compared else frozenset()
+    lines = sorted(_finding_lines(corpus, found, stale), key=lambda pair: pair[0] not in changed)  # changed files first
+    for _, line in lines:
+        print(line)
     for rel, line in layout:
         print(f"{rel}:{line}:1: not_canonical: 格式不规范：请运行 awardsite fmt {rel} | "
               f"not in the canonical layout: run awardsite fmt {rel}")
     _print_scheduled(corpus, today)
     cycles = sum(len(c.cycles) for c in corpus.cities.values())
-    real = sum(not f.example for f in found)
+    real = sum(not f.example for f in found) + sum(not s.cycle.example for s in stale)
+    if strict and (lines or layout):  # not "OK" and then exit 1: say what failed
+        print(f"check --strict 未通过：{len(lines)} 项发现（真实记录 {real} 项），{len(layout)} 个文件格式不规范 | "
+              f"check --strict failed: {len(lines)} findings ({real} in real records), {len(layout)} file(s) not in the "
+              f"canonical layout", file=sys.stderr)
+        return 1
     print(f"OK: {sum(len(c.regulations) for c in corpus.cities.values())} regulation versions, "
           f"{len(corpus.cities)} jurisdictions, {cycles} award cycles; no problems / 未发现问题"
-          + (f"; {len(found)} findings ({real} in real records) / {len(found)} 项发现（真实记录 {real} 项）" if found else ""))
-    return 1 if strict and (found or layout) else 0
+          + (f"; {len(lines)} findings ({real} in real records) / {len(lines)} 项发现（真实记录 {real} 项）" if lines else ""))
+    return 0
 
 
 def command_build(root: Path, today: dt.date, site: Path, preview: bool = False) -> int:
@@ -122,12 +131,56 @@ def _print_scheduled(corpus, today: dt.date) -> None:
               f"scheduled: {s.en} appears on the site on {s.day} (not before)")
 
 
-def _check_corrections(corpus) -> None:
+def _check_records(corpus, today: dt.date, found: list, committed) -> None:
+    """Refuse, all at once: corrections that cannot stand; published texts changed without a
+    correction and published records removed (where `committed`, the last committed
+    version, is known); new notices that depart from their regulation without saying why."""
     from .corrections import correction_problems
+    from .history import departure_problems, history_problems, new_notices
 
     problems = correction_problems(corpus)
+    if committed is not None:
+        problems += history_problems(corpus, committed, today)
+    problems += departure_problems(corpus, found, new_notices(corpus, committed, today))
     if problems:
         raise DataError(problems)
+
+
+def _say_what_was_not_compared(committed) -> None:
+    """Once: that the records could not be compared with a commit (no git, no repository, no
+    commit yet), or which files' committed versions could not be read."""
+    from .history import NotCompared
+
+    if isinstance(committed, NotCompared):
+        print(committed, file=sys.stderr)
+        return
+    for rel in sorted(rel for rel, cycle in committed.before.items() if cycle is None):
+        print(f"awardsite: {rel}：{committed.ref} 中的版本无法读取，未与之比较 | "
+              f"{rel}: its version in {committed.ref} cannot be read; not compared", file=sys.stderr)
+
+
+def _finding_lines(corpus, found: list, stale: list) -> list[tuple[str, str]]:
+    """(file, line) of each finding: the departures from the regulation (acknowledged ones
+    marked), then the corrected names whose old text still stands in a notice's body."""
+    from .corrections import STALE
+    from .findings import FINDING_KINDS
+
+    out = []
+    for f in found:
+        doc = corpus.sources[id(f.cycle)]
+        line, column = doc.where(f.place)
+        kind = FINDING_KINDS[f.kind]
+        marker = " [示例 example]" if f.example else ""
+        known = " [已说明原因 acknowledged]" if f.acknowledged else ""
+        rule = f"city_rules/{f.regulation.city}/{f.regulation.version}.yaml art. {f.cite.article}"
+        out.append((doc.rel, f"{doc.rel}:{line}:{column}:{marker} {f.kind}: {kind.zh}：{f.zh} | {kind.en}: {f.en} ({rule}){known}"))
+    for x in stale:
+        doc = corpus.sources[id(x.cycle)]
+        line, column = doc.where(x.place)
+        zh, en = x.says()
+        marker = " [示例 example]" if x.cycle.example else ""
+        out.append((doc.rel, f"{doc.rel}:{line}:{column}:{marker} old_text_standing: {STALE[0]}：{zh} | {STALE[1]}: {en}"))
+    return out
 
 
 def _not_canonical(root: Path) -> list[tuple[str, int]]:
@@ -200,6 +253,9 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="检查数据 / check the data")
     check.add_argument("--today", default=os.environ.get(TODAY_VARIABLE), help=today_help)
     check.add_argument("--strict", action="store_true", help="有发现即失败 / fail on findings too")
+    check.add_argument("--since", default=os.environ.get(SINCE_VARIABLE) or None, metavar="REF", help=(
+        f"与此提交中的记录比较（默认：环境变量 {SINCE_VARIABLE}；拉取请求中为 origin/$GITHUB_BASE_REF；否则 HEAD） / "
+        f"compare the records with this commit (default: {SINCE_VARIABLE}; on a pull request origin/$GITHUB_BASE_REF; else HEAD)"))
 
     build = sub.add_parser("build", help="生成网站 / build the site")
     build.add_argument("--today", default=None, help=preview_help)
@@ -233,7 +289,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         root = find_root(Path.cwd())
         if args.command == "check":
-            return command_check(root, parse_today(args.today), args.strict)
+            return command_check(root, parse_today(args.today), args.strict, args.since)
         if args.command == "build":
             site = Path(args.site_dir) if args.site_dir else root / "site"
             return command_build(root, parse_today(args.today or os.environ.get(TODAY_VARIABLE)), site, preview=args.today is not None)

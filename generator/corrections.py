@@ -1,28 +1,78 @@
 """Corrections: a published notice or winner is corrected in the open, never silently.
 
 The record holds the current text; each entry of its `corrections` says when a
-field changed, what it was and why, and the pages show both. The checks here need
-`today` (a correction cannot be dated in the future), so they run after `gather`,
-on the complete set, in `check` and in `build` alike.
+field changed, what it was and why, and the pages show both. Only the text of a record
+can be corrected (`text_fields`): its titles, names, body, issuer, sector and the like,
+not its id, kind, dates, numbers or addresses. The checks here need `today` (a
+correction cannot be dated in the future), so they run after `gather`, on the complete
+set, in `check` and in `build` alike; `history.py` compares the records with their last
+committed version, so that a text changed without a correction is refused.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import types
+from dataclasses import dataclass
+from functools import cache
+from typing import Annotated, Union, get_args, get_origin
+
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
 
 from .awards import winner_decided
 from .collect import Corpus
 from .errors import Problem
+from .model import ONE_LINE, Correction, Cycle, Notice, Winner
 
 
-def current_text(record, field: str) -> str | None:
-    """The record's current value at the dotted `field` (e.g. "name.zh"), if it is text."""
+@cache
+def text_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    """The dotted paths of `model`'s free text (e.g. "title.zh", "objection.phone", "credit_code"):
+    strings that are neither a choice from a list (`kind`), nor an id, nor an address;
+    not the lists of a record (its corrections)."""
+    return tuple(f"{name}{rest}" for name, info in model.model_fields.items()
+                 for rest in _text_paths(info.annotation, info.metadata))
+
+
+def _text_paths(annotation, metadata: list) -> list[str]:
+    if get_origin(annotation) in (Union, types.UnionType):
+        return [path for arg in get_args(annotation) if arg is not type(None) for path in _text_paths(arg, metadata)]
+    if get_origin(annotation) is Annotated:
+        inner, *more = get_args(annotation)
+        return _text_paths(inner, [*metadata, *more])
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return ["." + path for path in text_fields(annotation)]
+    if annotation is str and _patterns(metadata) <= {ONE_LINE}:  # a pattern other than "one line": an id, a URL
+        return [""]
+    return []
+
+
+def _patterns(metadata: list) -> set[str]:
+    found = set()
+    for item in metadata:
+        if isinstance(item, FieldInfo):
+            found |= _patterns(item.metadata)
+        elif isinstance(getattr(item, "pattern", None), str):
+            found.add(item.pattern)
+    return found
+
+
+def text_at(record, field: str) -> str | None:
+    """The record's text at the dotted `field` (e.g. "name.zh"), None where it has none."""
     value = record
     for part in field.split("."):
         value = getattr(value, part, None)
         if value is None:
             return None
     return value if isinstance(value, str) else None
+
+
+def published_records(cycle: Cycle) -> list[tuple[tuple, Notice | Winner, dt.date | None]]:
+    """The cycle's notices and winners, each with its place in the file and the day it is
+    published (a winner's: its own date, else the award decision's; None if neither is known)."""
+    out: list = [(("notices", i), n, n.published) for i, n in enumerate(cycle.notices)]
+    return out + [(("winners", i), w, winner_decided(cycle, w)) for i, w in enumerate(cycle.winners)]
 
 
 def correction_problems(corpus: Corpus) -> list[Problem]:
@@ -33,21 +83,72 @@ def correction_problems(corpus: Corpus) -> list[Problem]:
     for city in corpus.cities.values():
         for cycle in city.cycles:
             doc = corpus.sources[id(cycle)]
-            records = [(("notices", i), n, n.published) for i, n in enumerate(cycle.notices)]
-            records += [(("winners", i), w, winner_decided(cycle, w)) for i, w in enumerate(cycle.winners)]
-            for place, record, published in records:
+            for place, record, published in published_records(cycle):
+                fields = text_fields(type(record))
                 for j, correction in enumerate(record.corrections):
                     at = place + ("corrections", j)
-                    now = current_text(record, correction.field)
-                    if now is None:
-                        out.append(doc.problem(at + ("field",), f"“{correction.field}”不是本记录的文字字段（如 name.zh、title.en）",
-                                               f"'{correction.field}' is not a text field of this record (e.g. name.zh, title.en)"))
+                    now = text_at(record, correction.field)
+                    if correction.field not in fields:
+                        out.append(doc.problem(at + ("field",), f"“{correction.field}”不是本记录的文字字段；可更正的字段：{'、'.join(fields)}",
+                                               f"'{correction.field}' is not a text field of this record; the fields that can be "
+                                               f"corrected: {', '.join(fields)}"))
                     elif now == correction.was:
                         out.append(doc.problem(at + ("was",), f"was 与现在的 {correction.field} 相同：请在记录中写更正后的内容，在 was 中写原来的内容",
                                                f"was equals the current {correction.field}: the record holds the corrected text, was the old one"))
                     if published is not None and correction.date < published:
                         out.append(doc.problem(at + ("date",), f"更正日期 {correction.date} 早于发布日期 {published}",
                                                f"the correction is dated {correction.date}, before the record's date {published}"))
+    return out
+
+
+def corrected(record: Notice | Winner) -> list[tuple[Correction, str | None]]:
+    """The record's corrections, oldest first, each with the text it put in place: the
+    `was` of the next correction of that field, else the record's current text."""
+    ordered = sorted(record.corrections, key=lambda c: c.date)
+    return [(c, next((d.was for d in ordered[i + 1:] if d.field == c.field), text_at(record, c.field)))
+            for i, c in enumerate(ordered)]
+
+
+# A notice of these kinds quotes the text it corrects on purpose.
+CORRECTING_KINDS = ("correction",)
+STALE = ("更正前的文字仍见于正文", "Corrected text still standing")
+
+
+@dataclass(frozen=True)
+class Stale:
+    """A winner's corrected name whose old text a notice of its cycle still gives."""
+
+    cycle: Cycle
+    place: tuple  # the body that holds it: ("notices", i, "body", "zh")
+    notice: Notice
+    winner: Winner
+    correction: Correction
+
+    def says(self) -> tuple[str, str]:
+        w, c, n = self.winner, self.correction, self.notice
+        return (f"获奖者“{w.id}”的 {c.field} 已于 {c.date} 更正，原文“{c.was}”仍见于通知“{n.id}”的正文；请一并更正（在该通知的 corrections 中记录）",
+                f"winner '{w.id}': {c.field} was corrected on {c.date}, but the old text '{c.was}' still stands in the body "
+                f"of notice '{n.id}'; correct it there too (with a corrections entry on that notice)")
+
+
+def stale_texts(corpus: Corpus) -> list[Stale]:
+    """Each corrected name (`name.zh`, `name.en`) whose old text still stands in the body
+    of a notice of the same cycle, other than a correction notice, which quotes it."""
+    out = []
+    for city in corpus.cities.values():
+        for cycle in city.cycles:
+            names = [(w, c) for w in cycle.winners for c in w.corrections if c.field.startswith("name.")]
+            for i, notice in enumerate(cycle.notices):
+                if not names or notice.body is None or notice.kind in CORRECTING_KINDS:
+                    continue
+                for lang in ("zh", "en"):
+                    body = getattr(notice.body, lang)
+                    for winner, correction in names:
+                        now = text_at(winner, correction.field)
+                        # an old text inside the new one ("示例公" in "示例公司") counts only outside it
+                        rest = body.replace(now, "\n\n") if now and correction.was in now else body
+                        if correction.was in rest:
+                            out.append(Stale(cycle, ("notices", i, "body", lang), notice, winner, correction))
     return out
 
 

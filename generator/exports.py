@@ -4,7 +4,8 @@ One job: turn what `collect` gathered and `periods` / `awards` / `derive` worked
 into files a program reads — RSS 2.0 and Atom feeds of notices per language (all
 cities and per city, written by feedgen), iCalendar files of deadlines and publicity
 ends (written by icalendar, Asia/Shanghai with its VTIMEZONE), and JSON and CSV of
-regulation facts, notices, winners and revocations with the JSON Schema beside them.
+regulation facts, notices, winners, revocations and the corrections of published records,
+with the JSON Schema beside them.
 
 The columns of the data files come from one table, `open_data.yaml`, which also
 renders the data page. Nothing here reads the clock: every date stamp comes from the
@@ -28,7 +29,8 @@ from feedgen.feed import FeedGenerator
 from icalendar import Calendar, Event, Timezone
 
 from .collect import Corpus
-from .model import CATEGORIES, NOTICE_KINDS, Citation
+from .corrections import corrected, field_label
+from .model import CATEGORIES, NOTICE_KINDS, Citation, Notice, Winner
 from .periods import NoticeView
 from .records import AwardRecords, award_records, grouped
 from .schema import SCHEMAS, schema_text
@@ -36,7 +38,7 @@ from .urls import Links, site_url
 
 TZ = ZoneInfo("Asia/Shanghai")
 LANGS = ("zh", "en")
-DATASETS = ("regulation_facts", "notices", "winners", "winner_counts", "revocations")  # as open_data.yaml lists them
+DATASETS = ("regulation_facts", "notices", "winners", "winner_counts", "revocations", "corrections")  # as open_data.yaml lists them
 # feed and calendar wording: one table, looked up by key
 WORDS = {
     "feed_title": {"zh": "市长质量奖通知与公示", "en": "Mayor's Quality Award notices"},
@@ -267,7 +269,6 @@ def data_rows(corpus: Corpus, records: AwardRecords, today: dt.date, links: Link
     rows_winners = []
     for (city_id, _), w in sorted(records.winners.items()):
         x, city = w.winner, corpus.cities[city_id].info.name
-        decision = next((n.source_url for n in w.cycle.notices if n.kind == "award_decision" and n.source_url), None)
         rows_winners.append(dict(
             city=city_id, city_zh=city.zh, city_en=city.en, cycle=w.cycle.cycle, id=x.id, name_zh=x.name.zh,
             name_en=x.name.en or "", kind=x.kind, award=x.award, sector_zh=_pair(x.sector, "zh"),
@@ -275,8 +276,7 @@ def data_rows(corpus: Corpus, records: AwardRecords, today: dt.date, links: Link
             credit_code=x.credit_code or "", employer_zh=_pair(x.employer, "zh"), employer_en=_pair(x.employer, "en"),
             decided=w.decided.isoformat() if w.decided else "", valid_until=w.valid_until.isoformat() if w.valid_until else "",
             status=w.status, page_zh=links.page("zh", f"winners/{city_id}.md"), page_en=links.page("en", f"winners/{city_id}.md"),
-            source_url=x.source_url or decision or (w.cycle.sources[0].url if w.cycle.sources else ""),
-            example=w.cycle.example))
+            source_url=_winner_source(w), example=w.cycle.example))
     rows_counts = []
     for city_id, city in corpus.cities.items():
         for cycle in city.cycles:
@@ -298,12 +298,35 @@ def data_rows(corpus: Corpus, records: AwardRecords, today: dt.date, links: Link
             ban_permanent=r.ban.permanent, page_zh=links.page("zh", "revocations/index.md"),
             page_en=links.page("en", "revocations/index.md"), source_url=x.source_url or "", example=r.cycle.example))
     rows = dict(regulation_facts=facts, notices=rows_notices, winners=rows_winners, winner_counts=rows_counts,
-                revocations=rows_revocations)
+                revocations=rows_revocations, corrections=_correction_rows(corpus, records, links))
     for name, table in rows.items():
         documented = list(fields()[name]["columns"])
         for row in table:
             if list(row) != documented:
                 raise ValueError(f"{name}: the columns written {list(row)} are not those documented in open_data.yaml {documented}")
+    return rows
+
+
+def _winner_source(w) -> str:
+    """A winner's source: its own, else its cycle's award decision's, else the cycle's first."""
+    decision = next((n.source_url for n in w.cycle.notices if n.kind == "award_decision" and n.source_url), None)
+    return w.winner.source_url or decision or (w.cycle.sources[0].url if w.cycle.sources else "")
+
+
+def _correction_rows(corpus: Corpus, records: AwardRecords, links: Links) -> list[dict]:
+    """Each correction of a notice or a winner: the record, the field, the old and the new text, when and why."""
+    found = [(v.city, v.cycle, "notice", v.notice, Notice, v.path, v.notice.source_url or "") for v in records.notices]
+    found += [(city_id, w.cycle, "winner", w.winner, Winner, f"winners/{city_id}.md", _winner_source(w))
+              for (city_id, _), w in records.winners.items()]
+    rows = []
+    for city_id, cycle, record, x, model, path, source in sorted(found, key=lambda f: (f[0], f[1].cycle, f[2], f[3].id)):
+        city = corpus.cities[city_id].info.name
+        for c, now in corrected(x):
+            rows.append(dict(
+                city=city_id, city_zh=city.zh, city_en=city.en, cycle=cycle.cycle, record=record, id=x.id,
+                field=c.field, field_zh=field_label(model, c.field, "zh"), field_en=field_label(model, c.field, "en"),
+                was=c.was, now=now or "", date=c.date.isoformat(), why_zh=c.why.zh, why_en=c.why.en,
+                page_zh=links.page("zh", path), page_en=links.page("en", path), source_url=source, example=cycle.example))
     return rows
 
 

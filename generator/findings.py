@@ -17,7 +17,7 @@ from .awards import applies_to, ban_after, cycle_regulation, fact, same_winner, 
 from .calendar import WorkCalendar
 from .collect import Corpus
 from .derive import add_years
-from .model import CATEGORIES, NOTICE_KINDS, Citation, Cycle, Place, Regulation, Winner
+from .model import CATEGORIES, NOTICE_KINDS, Citation, Cycle, Departure, Place, Regulation, Winner
 from .periods import notice_period
 from .text import cited_places, find_article, place_labels
 
@@ -55,6 +55,13 @@ class Finding:
     @property
     def example(self) -> bool:
         return self.cycle.example
+
+    @property
+    def acknowledged(self) -> Departure | None:
+        """The notice's own reason for this departure (an entry of its `departures`), if it gives one."""
+        record, _, key = self.subject.partition(":")
+        notice = next((n for n in self.cycle.notices if n.id == key), None) if record == "notice" else None
+        return next((d for d in notice.departures if d.finding == self.kind), None) if notice else None
 
 
 def measurable(corpus: Corpus, cycle: Cycle) -> bool:

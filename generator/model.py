@@ -348,6 +348,14 @@ def valid_credit_code(code: str | None) -> str | None:
     return code
 
 
+class Departure(Record):
+    """A departure from the regulation that a notice acknowledges: which finding, and why."""
+
+    finding: StrictStr = Field(pattern=r"^[a-z_]+$", description=doc(
+        "发现类别（如 publicity_too_short 公示期短于规定）", "the kind of finding (e.g. publicity_too_short)"))
+    why: Bilingual = Field(description=doc("偏离的原因（与发现一并公布）", "why the notice departs (published beside the finding)"))
+
+
 class Notice(Record):
     """One published document of a cycle: a call, a publicity notice, a decision."""
 
@@ -418,6 +426,16 @@ class Notice(Record):
                              f" / {was_deadline[1]}{kind.zh}须写明公示期：按通知所载写 working_days（工作日数）和/或 end"
                              "（公示最后一日）；来源未载明公示期的，写 working_days: unknown，并在 period_note 中说明")
         return self
+
+    departures: list[Departure] = Field(default_factory=list, description=doc(
+        "已知的偏离办法之处及其原因。新的通知（今天或以后发布，或上次提交后新增）偏离所依据的办法（如公示期短于规定）时，"
+        "awardsite check 报错，除非在此写明：finding 为发现类别（如 publicity_too_short），why 为中英文原因；"
+        "原因与该项发现一并公布。已发布的记录中的偏离仍为“发现”",
+        "departures from the regulation the office knows of, with the reason. A new notice (published today or later, "
+        "or added since the last commit) that departs from the regulation it runs under (e.g. a publicity period shorter "
+        "than required) fails awardsite check unless it is listed here: finding is the kind of finding "
+        "(e.g. publicity_too_short), why the reason in Chinese and English, published beside the finding. "
+        "Departures in records already published stay findings"))
 
 
 class Winner(Record):

@@ -280,6 +280,31 @@ def test_the_data_holds_the_content(built_site):
             assert record["example"] or record["source_url"] or record.get("source_file"), (name, record)
 
 
+def test_the_corrections_are_open_data(built_site):
+    rows = {(r["city"], r["cycle"], r["record"], r["id"], r["field"]): r for r in records(built_site, "corrections")}
+    phone = rows[("xinyang", "example-2026", "notice", "acceptance-list", "objection.phone")]
+    assert (phone["was"], phone["now"], phone["date"]) == ("0000-0000000", "0000-00000000", "2026-11-20")
+    assert (phone["field_zh"], phone["field_en"]) == ("异议受理方式 · 电话", "how to object · telephone")
+    assert phone["why_en"] == "The objection telephone number was missing a digit (example)."
+    assert phone["page_en"] == PUBLISHED_URL + "en/" + ACCEPTANCE and phone["example"] is True
+    name = rows[("hohhot", "example-2025", "winner", "hh25-materials", "name.zh")]
+    assert (name["was"], name["now"]) == ("示例新材料有限公", "示例新材料有限公司")
+    assert name["page_zh"] == PUBLISHED_URL + "winners/hohhot/"
+
+
+def test_a_corrected_text_a_spreadsheet_would_run_as_a_formula_gets_a_quote_in_front_in_the_csv(tmp_path):
+    project = copy_project(tmp_path / "project", real_content=True)
+    path = project / HOSTILE_CYCLE
+    was = '=HYPERLINK("https://evil.example/","示例新材料有限公")'
+    text = path.read_text(encoding="utf-8")
+    assert text.count("    was: 示例新材料有限公\n") == 1
+    path.write_text(text.replace("    was: 示例新材料有限公\n", f"    was: '{was}'\n"), encoding="utf-8")
+    exports = export_files(gather(project), TODAY, project)
+    row = next(r for r in csv.DictReader(io.StringIO(exports["zh/data/corrections.csv"].removeprefix("\ufeff"))) if r["city"] == "hohhot")
+    assert (row["was"], row["now"], row["date"]) == ("'" + was, "示例新材料有限公司", "2025-11-20")
+    assert next(r for r in json.loads(exports["zh/data/corrections.json"])["records"] if r["city"] == "hohhot")["was"] == was
+
+
 def test_the_json_schema_is_published_beside_the_data(built_site):
     for path in sorted((ROOT / "schema").glob("*.schema.json")):
         assert (built_site / "data" / "schema" / path.name).read_text(encoding="utf-8") == path.read_text(encoding="utf-8")

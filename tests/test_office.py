@@ -205,8 +205,13 @@ BAD_CORRECTIONS = {
                            "请在记录中写更正后的内容，在 was 中写原来的内容 | was equals the current objection.phone: the record holds"
                            " the corrected text, was the old one"),
     "not_a_text_field": ("field: objection.phone", "field: objection.fax",
-                         "content/xinyang/example-2026.yaml:47:12: notices[1].corrections[0].field: “objection.fax”不是本记录的文字字段"
-                         "（如 name.zh、title.en） | 'objection.fax' is not a text field of this record (e.g. name.zh, title.en)"),
+                         "content/xinyang/example-2026.yaml:47:12: notices[1].corrections[0].field: “objection.fax”不是本记录的文字字段；"
+                         "可更正的字段：title.zh、title.en、document、issuer.zh、issuer.en、body.zh、body.en、objection.office.zh、"
+                         "objection.office.en、objection.phone、objection.email、objection.address.zh、objection.address.en、"
+                         "objection.how.zh、objection.how.en | 'objection.fax' is not a text field of this record; the fields that can "
+                         "be corrected: title.zh, title.en, document, issuer.zh, issuer.en, body.zh, body.en, objection.office.zh, "
+                         "objection.office.en, objection.phone, objection.email, objection.address.zh, objection.address.en, "
+                         "objection.how.zh, objection.how.en"),
 }
 
 
