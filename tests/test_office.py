@@ -206,10 +206,10 @@ BAD_CORRECTIONS = {
                            " the corrected text, was the old one"),
     "not_a_text_field": ("field: objection.phone", "field: objection.fax",
                          "content/xinyang/example-2026.yaml:47:12: notices[1].corrections[0].field: “objection.fax”不是本记录的文字字段；"
-                         "可更正的字段：title.zh、title.en、document、issuer.zh、issuer.en、body.zh、body.en、objection.office.zh、"
+                         "可更正的字段：title.zh、title.en、document、issuer.zh、issuer.en、body.zh、body.en、period_note.zh、period_note.en、objection.office.zh、"
                          "objection.office.en、objection.phone、objection.email、objection.address.zh、objection.address.en、"
                          "objection.how.zh、objection.how.en | 'objection.fax' is not a text field of this record; the fields that can "
-                         "be corrected: title.zh, title.en, document, issuer.zh, issuer.en, body.zh, body.en, objection.office.zh, "
+                         "be corrected: title.zh, title.en, document, issuer.zh, issuer.en, body.zh, body.en, period_note.zh, period_note.en, objection.office.zh, "
                          "objection.office.en, objection.phone, objection.email, objection.address.zh, objection.address.en, "
                          "objection.how.zh, objection.how.en"),
 }
