@@ -1,0 +1,149 @@
+"""Issue 15, part 7: `fmt` and `new` never print a traceback either. A file they cannot
+read gets the located, bilingual message `check` gives for it; the hostile catalogue and
+the fuzzing run against them as against `check`; a city, a winner or a revocation given
+wrongly on the command line gets what was probably meant.
+
+The CLI runs in-process (`generator.cli.main`), so that hundreds of cases stay fast; an
+exception would fail the test where a clerk would see a traceback."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+from contextlib import redirect_stderr, redirect_stdout
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import copy_project
+from generator.cli import main
+from generator.load import load_file
+from generator.model import Cycle
+from generator.validate import validate
+from test_fuzz import FUZZ, SHORT, VALID_CYCLE, mutated, structures, yamlish
+from test_hostile import CATALOGUE, DEFAULT_TARGET, case_bytes
+
+TODAY = "2026-11-23"
+BY_CASE = {entry["case"]: entry for entry in CATALOGUE}
+KNOWN = "baotou, hohhot, linyi, wuhan, xinyang"
+
+
+def awardsite(project: Path, *args: str) -> tuple[int, str, str]:
+    """`awardsite ARGS` run in `project` in this process: (exit status, stdout, stderr)."""
+    out, err, here = io.StringIO(), io.StringIO(), os.getcwd()
+    os.chdir(project)
+    try:
+        with redirect_stdout(out), redirect_stderr(err):
+            code = main(list(args))
+    finally:
+        os.chdir(here)
+    return code, out.getvalue(), err.getvalue()
+
+
+def assert_clean(code: int, err: str, fmt: bool = False) -> None:
+    """No traceback. `new`: exit 0, 1 (located, bilingual problems, then their count) or 2 (one
+    usage line). `fmt`: exit 0 or 1, with located problems (none where a file is only not canonical).
+    (A problem may run over lines where the file put a line break into a key: `check` prints it so too.)"""
+    assert "Traceback" not in err, err
+    assert code in ((0, 1) if fmt else (0, 1, 2)), (code, err)
+    lines = err.splitlines()
+    if code == 2:
+        assert len(lines) == 1 and lines[0].startswith("awardsite: ") and " | " in lines[0], err
+    if lines and code == 1:
+        assert re.match(r"^\S+:\d+:\d+: ", lines[0]) and " | " in err, err
+    if code == 1 and not fmt:
+        assert re.match(r"^(\d+) 个问题；未写入任何内容 \| \1 problem\(s\); nothing was written$", lines[-1]), err
+
+
+def assert_loads(path: Path, root: Path) -> None:
+    """The file loads and validates as a cycle, as `check` would read it."""
+    doc, problems = load_file(path, root)
+    assert not problems, [str(p) for p in problems]
+    assert not validate(doc, Cycle)[1], [str(p) for p in validate(doc, Cycle)[1]]
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    return copy_project(tmp_path_factory.mktemp("cli-errors") / "project", real_content=True)
+
+
+@pytest.fixture
+def hostile(project):
+    """Put a catalogue case's bytes at a path of the project; taken away after the test."""
+    placed: list[tuple[Path, bool]] = []
+
+    def put(entry: dict, rel: str) -> Path:
+        target = project / rel
+        placed.append((target, not target.parent.exists()))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(case_bytes(entry))
+        return target
+
+    yield put
+    for target, new_folder in placed:
+        target.unlink(missing_ok=True)
+        if new_folder:
+            target.parent.rmdir()
+
+
+@pytest.fixture
+def kept(project):
+    """The real cycle files `new` may write to, restored after the test."""
+    files = {path: path.read_bytes() for path in (project / "content" / "xinyang").glob("*.yaml")}
+    yield
+    for path, data in files.items():
+        path.write_bytes(data)
+
+
+# ---------------------------------------------------------------- 1. fmt on a file it cannot read
+
+UNREADABLE = ["gbk_encoded.yaml", "utf16.yaml", "utf16_without_bom.yaml", "nul_byte.yaml", "fifty_megabytes.yaml",
+              "malformed_yaml.yaml", "control_character.yaml", "raw_next_line_in_title.yaml", "tab_indentation.yaml",
+              "duplicate_key.yaml", "billion_laughs.yaml"]
+
+
+@pytest.mark.parametrize("check_only", [False, True], ids=["fmt", "fmt-check"])
+@pytest.mark.parametrize("case", UNREADABLE)
+def test_fmt_gives_the_message_check_gives_for_a_file_it_cannot_read(project, hostile, case, check_only):
+    entry = BY_CASE[case]
+    target = hostile(entry, DEFAULT_TARGET)
+    before = target.read_bytes()
+    code, out, err = awardsite(project, "fmt", *(["--check"] if check_only else []), DEFAULT_TARGET)
+    assert code == 1 and "Traceback" not in err, err
+    assert err.splitlines() == [entry["error"]]
+    assert out.splitlines() == [f"1 个文件，0 个{'需要整理' if check_only else '已整理'}，1 个有问题未整理（见上） | "
+                                f"1 file(s), 0 {'to format' if check_only else 'formatted'}, 1 not formatted (see the problems above)"]
+    assert target.read_bytes() == before
+
+
+def test_fmt_of_all_content_reports_the_unreadable_file_and_formats_the_rest(project, hostile):
+    hostile(BY_CASE["gbk_encoded.yaml"], DEFAULT_TARGET)
+    other = project / "content" / "xinyang" / "example-2026.yaml"
+    before = other.read_bytes()
+    other.write_bytes(before.replace(b"regulation: '2022'", b'regulation: "2022"'))
+    try:
+        code, out, err = awardsite(project, "fmt")
+        assert code == 1
+        assert err.splitlines() == [BY_CASE["gbk_encoded.yaml"]["error"]]
+        assert "content/xinyang/example-2026.yaml:11:1: 已整理 | formatted" in out.splitlines()
+        assert other.read_bytes() == before
+    finally:
+        other.write_bytes(before)
+
+
+# ---------------------------------------------------------------- 2. the hostile catalogue against fmt and new
+
+@pytest.mark.parametrize("entry", CATALOGUE, ids=[entry["case"] for entry in CATALOGUE])
+def test_fmt_on_every_hostile_file(project, hostile, entry):
+    """fmt and fmt --check on the file where check meets it: exit 0 or 1, and a file fmt
+    cannot read gets exactly check's line."""
+    rel = entry.get("target", DEFAULT_TARGET)
+    hostile(entry, rel)
+    for args in (["fmt", "--check", rel], ["fmt", rel]):
+        code, _, err = awardsite(project, *args)
+        assert "Traceback" not in err and code in (0, 1), (args, code, err)
+        assert err.splitlines() in ([], [entry["error"]]), (args, err)
