@@ -132,12 +132,18 @@ def _not_canonical(root: Path) -> list[tuple[str, int]]:
 def command_new(root: Path, today: dt.date, args) -> int:
     from .scaffold import new_cycle, new_notice, new_revocation
 
-    if args.what == "cycle":
-        path, line = new_cycle(root, args.city, args.cycle, today)
-    elif args.what == "notice":
-        path, line = new_notice(root, args.city, args.cycle, args.kind, today, args.id)
-    else:
-        path, line = new_revocation(root, args.city, args.cycle, args.winner, today)
+    try:
+        if args.what == "cycle":
+            path, line = new_cycle(root, args.city, args.cycle, today)
+        elif args.what == "notice":
+            path, line = new_notice(root, args.city, args.cycle, args.kind, today, args.id)
+        else:
+            path, line = new_revocation(root, args.city, args.cycle, args.winner, today)
+    except DataError as exc:  # a cycle file that cannot be used: check's messages, and nothing written
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(exc.problems)} 个问题；未写入任何内容 | {len(exc.problems)} problem(s); nothing was written", file=sys.stderr)
+        return 1
     rel = path.relative_to(root).as_posix()
     print(f"{rel}:{line}: 已写入{_NEW_ZH[args.what]}；请填写“待填写”各项，然后运行 awardsite check | "
           f"wrote the new {args.what}; fill in every 'to fill in', then run awardsite check")

@@ -147,3 +147,74 @@ def test_fmt_on_every_hostile_file(project, hostile, entry):
         code, _, err = awardsite(project, *args)
         assert "Traceback" not in err and code in (0, 1), (args, code, err)
         assert err.splitlines() in ([], [entry["error"]]), (args, err)
+
+
+@pytest.mark.parametrize("entry", CATALOGUE, ids=[entry["case"] for entry in CATALOGUE])
+def test_new_on_every_hostile_cycle_file(project, hostile, kept, entry):
+    """The case as the existing cycle file content/xinyang/9.yaml: new notice and new
+    revocation in it, and a new revocation in another cycle of the city (which reads it
+    for the winners). Exit 0, 1 or 2; check's message where the file cannot be used; a file
+    `new` wrote still loads."""
+    target = hostile(entry, "content/xinyang/9.yaml")
+    commands = (["new", "notice", "--city", "xinyang", "--cycle", "9", "--kind", "proposed_winners"],
+                ["new", "revocation", "--city", "xinyang", "--cycle", "9", "--winner", "w1"],
+                ["new", "revocation", "--city", "xinyang", "--cycle", "example-2026", "--winner", "xy25-tea"])
+    for args in commands:
+        code, _, err = awardsite(project, *args, "--today", TODAY)
+        assert_clean(code, err)
+        if code == 1 and "target" not in entry:
+            assert err.splitlines()[0] == entry["error"], (args, err)
+        if code == 0:
+            assert_loads(project / "content" / "xinyang" / f"{args[5]}.yaml", project)
+    assert target.exists()
+
+
+# ---------------------------------------------------------------- 2. fuzzing fmt and new
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory) -> Path:
+    return copy_project(tmp_path_factory.mktemp("cli-fuzz") / "project", real_content=False)
+
+
+FUZZ_FILE = "content/example/fuzz.yaml"
+COMMANDS = (["fmt", "--check", FUZZ_FILE], ["fmt", FUZZ_FILE],
+            ["new", "notice", "--city", "example", "--cycle", "fuzz", "--kind", "proposed_winners", "--today", TODAY],
+            ["new", "revocation", "--city", "example", "--cycle", "fuzz", "--winner", "w1", "--today", TODAY])
+
+
+def run_all(project: Path, data: bytes) -> None:
+    path = project / FUZZ_FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    for args in COMMANDS:
+        path.write_bytes(data)
+        code, _, err = awardsite(project, *args)
+        assert_clean(code, err, fmt=args[0] == "fmt")
+        if args[0] == "new" and code == 0:
+            assert_loads(path, project)
+
+
+def test_the_fuzz_seed_passes_every_command(small):
+    run_all(small, VALID_CYCLE.encode())
+    path = small / FUZZ_FILE
+    path.write_bytes(VALID_CYCLE.encode())
+    assert awardsite(small, *COMMANDS[3])[0] == 0
+    assert yaml.safe_load(path.read_text(encoding="utf-8"))["revocations"][0]["winner"] == "w1"
+
+
+@settings(FUZZ, max_examples=SHORT // 3)
+@given(data=st.binary(max_size=400))
+def test_fmt_and_new_never_raise_on_random_bytes(small, data):
+    run_all(small, data)
+
+
+@settings(FUZZ, max_examples=SHORT // 3)
+@given(text=st.one_of(yamlish, mutated(VALID_CYCLE), structures.map(lambda d: yaml.safe_dump(d, allow_unicode=True))))
+def test_fmt_and_new_never_raise_on_yaml_like_text(small, text):
+    run_all(small, text.encode("utf-8", "surrogatepass"))
+
+
+@pytest.mark.fuzz
+@settings(FUZZ, max_examples=20 * SHORT)
+@given(text=st.one_of(yamlish, mutated(VALID_CYCLE), structures.map(lambda d: yaml.safe_dump(d, allow_unicode=True))))
+def test_long_fuzz_of_fmt_and_new(small, text):
+    run_all(small, text.encode("utf-8", "surrogatepass"))
