@@ -88,11 +88,15 @@ def _null(representer, _value):
     return representer.represent_scalar("tag:yaml.org,2002:null", "null")
 
 
-def canonical_text(text: str, kind: Kind) -> str:
-    """`text` in the canonical layout. Raises ruamel's YAMLError on a syntax error."""
+def canonical_text(text: str, kind: Kind, block: str | None = None) -> str:
+    """`text` in the canonical layout. Raises ruamel's YAMLError on a syntax error. With
+    `block`, the list under that top-level key is written one entry a line (`- …`), as
+    `awardsite new` needs it to add an entry, even where the file wrote it `[…]`."""
     yaml = _yaml()
     data = yaml.load(text)
     _arrange(data, ("model", kind.model))
+    if block is not None and isinstance(data, CommentedMap) and isinstance(data.get(block), CommentedSeq):
+        data[block].fa.set_block_style()
     out = io.StringIO()
     yaml.dump(data, out)
     lines = out.getvalue().rstrip("\n").split("\n")

@@ -233,7 +233,7 @@ def _fact_param(root: Path, city: str, version, dimension: str | None, name: str
 def _add(root: Path, path: Path, key: str, item: str, label: str) -> tuple[Path, int]:
     """Append `item` to the list under top-level `key`, keeping the rest of the file."""
     try:
-        text = canonical_text(path.read_text(encoding="utf-8"), kind_of(_rel(root, path)))
+        text = canonical_text(path.read_text(encoding="utf-8"), kind_of(_rel(root, path)), block=key)
     except YAMLError as exc:  # read by check's parser, refused by the round trip's
         raise DataError([round_trip_problem(_rel(root, path), exc)]) from None
     lines = text.rstrip("\n").split("\n")
@@ -248,7 +248,7 @@ def _add(root: Path, path: Path, key: str, item: str, label: str) -> tuple[Path,
     fields = list(Cycle.model_fields)
     at = next((i for i, line in enumerate(lines) if re.match(rf"{key}:(\s|$)", line)), None)
     if at is not None:
-        lines[at] = f"{key}:"
+        lines[at] = re.sub(r"^(\w+:)\s*\[\]", r"\1", lines[at])  # an empty list, `key: []`, opens the block
         end = next((i for i in range(at + 1, len(lines)) if re.match(r"[A-Za-z_]", lines[i])), len(lines))
         while end > at + 1 and lines[end - 1].startswith("#"):
             end -= 1

@@ -218,3 +218,28 @@ def test_fmt_and_new_never_raise_on_yaml_like_text(small, text):
 @given(text=st.one_of(yamlish, mutated(VALID_CYCLE), structures.map(lambda d: yaml.safe_dump(d, allow_unicode=True))))
 def test_long_fuzz_of_fmt_and_new(small, text):
     run_all(small, text.encode("utf-8", "surrogatepass"))
+
+
+# ---------------------------------------------------------------- found on the way: new kept only block lists
+
+FLOW = """city: xinyang
+cycle: "9"
+title: {zh: 测试届, en: Test cycle}
+regulation: "2022"
+example: true
+notices: [{id: call, kind: call_for_applications, title: {zh: 通知, en: Call}, published: 2025-01-05, deadline: 2025-02-05}]
+winners: [{id: w1, name: {zh: 示例科技有限公司}, kind: organisation, award: award}]
+revocations: []
+"""
+
+
+def test_new_keeps_the_entries_of_a_list_written_in_brackets(project, hostile, kept):
+    """`new` used to replace the line `notices: [{…}]` with `notices:` and lose what it held."""
+    target = hostile(BY_CASE["revocation_of_unknown_winner.yaml"], "content/xinyang/9.yaml")
+    target.write_text(FLOW, encoding="utf-8")
+    assert awardsite(project, "new", "notice", "--city", "xinyang", "--cycle", "9", "--kind", "proposed_winners", "--today", TODAY)[0] == 0
+    assert awardsite(project, "new", "revocation", "--city", "xinyang", "--cycle", "9", "--winner", "w1", "--today", TODAY)[0] == 0
+    data = yaml.safe_load(target.read_text(encoding="utf-8"))
+    assert [n["id"] for n in data["notices"]] == ["call", "proposed-winners"]
+    assert [w["id"] for w in data["winners"]] == ["w1"] and [r["winner"] for r in data["revocations"]] == ["w1"]
+    assert_loads(target, project)
