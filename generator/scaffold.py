@@ -4,7 +4,8 @@
 add an entry to an existing cycle file, keeping everything else in it (comments
 included) and leaving it in the canonical layout. The cycle files are read as `check`
 reads them: one that cannot be used gets check's located messages (exit 1), and nothing
-is written. The skeletons (`skeletons/*.yaml`)
+is written. A city given wrongly on the command line is refused (exit 2) with
+the one probably meant: `--city 信阳` → xinyang. The skeletons (`skeletons/*.yaml`)
 are valid as written, dated `today`, with every value the office must supply set to
 the placeholder "待填写" / "to fill in": `check` reports each one that is left as
 "still a placeholder", so nothing half-filled is published. Nothing is overwritten.
@@ -23,7 +24,7 @@ from ruamel.yaml.error import YAMLError
 
 from .canonical import canonical_text, kind_of, round_trip_problem
 from .errors import DataError, Problem, UsageError
-from .links import files
+from .links import files, folders
 from .load import Document, load_file
 from .model import NOTICE_KINDS, Cycle
 from .validate import validate
@@ -160,10 +161,45 @@ def _read(path: Path, root: Path):
 
 
 def _known_city(root: Path, city: str) -> None:
-    known = sorted(p.parent.name for p in (root / "city_rules").glob("*/jurisdiction.yaml"))
-    if city not in known:
-        raise UsageError(f"未知地区“{city}”；已有：{', '.join(known)}（新的地区请先建立 city_rules/{city}/jurisdiction.yaml）",
-                         f"unknown city '{city}'; known: {', '.join(known)} (add city_rules/{city}/jurisdiction.yaml first)")
+    names = _city_names(root)
+    if city in names:
+        return
+    known = ", ".join(names)
+    guess = _near_city(city, names)
+    if guess is not None:
+        zh, en = names[guess]
+        raise UsageError(f"未知地区“{city}”；是否应为“{guess}”（{zh}）？--city 须写地区标识；已有：{known}",
+                         f"unknown city '{city}'; did you mean '{guess}' ({en})? --city takes the city's id; known: {known}")
+    raise UsageError(f"未知地区“{city}”；已有：{known}（新的地区请先建立 city_rules/{city}/jurisdiction.yaml）",
+                     f"unknown city '{city}'; known: {known} (add city_rules/{city}/jurisdiction.yaml first)")
+
+
+def _city_names(root: Path) -> dict[str, tuple[str, str]]:
+    """Each city's id (its folder in city_rules/) and its names (zh, en), the id where a name cannot be read."""
+    out = {}
+    for folder in folders(root / "city_rules", root):  # as check finds them: no link
+        path, city = folder / "jurisdiction.yaml", folder.name
+        if not path.is_file() or path.is_symlink():
+            continue
+        data = _read(path, root)
+        name = data.get("name") if isinstance(data, dict) else None
+        name = name if isinstance(name, dict) else {}
+        out[city] = tuple(value if isinstance(value := name.get(lang), str) and value.strip() else city for lang in ("zh", "en"))
+    return out
+
+
+def _near_city(city: str, names: dict[str, tuple[str, str]]) -> str | None:
+    """The city meant by `city`: its id in any case, its Chinese name with or without 市,
+    its English name, or a near miss of one of these; None when nothing is near."""
+    spellings = {}
+    for key, (zh, en) in names.items():
+        for spelling in (key, en, zh, zh.removesuffix("市")):
+            spellings.setdefault(spelling.strip().casefold(), key)
+    typed = city.strip().casefold()
+    if typed in spellings:
+        return spellings[typed]
+    near = difflib.get_close_matches(typed, list(spellings), n=1)
+    return spellings[near[0]] if near else None
 
 
 def _valid_cycle_id(cycle_id: str) -> None:

@@ -220,6 +220,25 @@ def test_long_fuzz_of_fmt_and_new(small, text):
     run_all(small, text.encode("utf-8", "surrogatepass"))
 
 
+# ---------------------------------------------------------------- 3. a city given wrongly
+
+@pytest.mark.parametrize("what", ["cycle", "notice"])
+@pytest.mark.parametrize("typed", ["xinyan", "xinyng", "信阳", "信阳市", "Xinyang", "XINYANG"])
+def test_a_near_miss_city_gets_did_you_mean(project, typed, what):
+    args = ["new", what, "--city", typed, "--cycle", "example-2026" if what == "notice" else "2030"]
+    code, _, err = awardsite(project, *args, *(["--kind", "proposed_winners"] if what == "notice" else []))
+    assert code == 2
+    assert err.splitlines() == [f"awardsite: 未知地区“{typed}”；是否应为“xinyang”（信阳市）？--city 须写地区标识；已有：{KNOWN}"
+                                f" | unknown city '{typed}'; did you mean 'xinyang' (Xinyang)? --city takes the city's id; known: {KNOWN}"]
+
+
+def test_a_city_nothing_is_near_gets_the_advice_to_add_it(project):
+    code, _, err = awardsite(project, "new", "cycle", "--city", "shenzhen", "--cycle", "2030")
+    assert code == 2
+    assert err.splitlines() == [f"awardsite: 未知地区“shenzhen”；已有：{KNOWN}（新的地区请先建立 city_rules/shenzhen/jurisdiction.yaml）"
+                                f" | unknown city 'shenzhen'; known: {KNOWN} (add city_rules/shenzhen/jurisdiction.yaml first)"]
+
+
 # ---------------------------------------------------------------- found on the way: new kept only block lists
 
 FLOW = """city: xinyang
