@@ -4,8 +4,9 @@
 add an entry to an existing cycle file, keeping everything else in it (comments
 included) and leaving it in the canonical layout. The cycle files are read as `check`
 reads them: one that cannot be used gets check's located messages (exit 1), and nothing
-is written. A city given wrongly on the command line is refused (exit 2) with
-the one probably meant: `--city 信阳` → xinyang. The skeletons (`skeletons/*.yaml`)
+is written. A city, a winner or a revocation given wrongly on the command line is
+refused (exit 2) with what was probably meant: `--city 信阳` → xinyang, a winner's name →
+its id, a winner already revoked → where. The skeletons (`skeletons/*.yaml`)
 are valid as written, dated `today`, with every value the office must supply set to
 the placeholder "待填写" / "to fill in": `check` reports each one that is left as
 "still a placeholder", so nothing half-filled is published. Nothing is overwritten.
@@ -26,7 +27,7 @@ from .canonical import canonical_text, kind_of, round_trip_problem
 from .errors import DataError, Problem, UsageError
 from .links import files, folders
 from .load import Document, load_file
-from .model import NOTICE_KINDS, Cycle
+from .model import NOTICE_KINDS, Cycle, Name
 from .validate import validate
 
 PLACEHOLDER_ZH = "待填写"
@@ -116,14 +117,18 @@ def new_notice(root: Path, city: str, cycle_id: str, kind: str, today: dt.date, 
 def new_revocation(root: Path, city: str, cycle_id: str, winner: str, today: dt.date) -> tuple[Path, int]:
     """Add a revocation skeleton to a cycle file. Returns the file and the line it starts at."""
     path, here, cycle = _cycle_file(root, city, cycle_id)
-    winners = {}
+    winners, revoked = {}, {}
     for other in files(root / "content" / city, "*.yaml", root):  # every cycle of the city, as check reads them
-        _, record = (here, cycle) if other == path else _load_cycle(root, other)
+        doc, record = (here, cycle) if other == path else _load_cycle(root, other)
         winners.update((w.id, w) for w in record.winners)
+        revoked.update((r.winner, (doc, i)) for i, r in enumerate(record.revocations) if r.winner not in revoked)
     if winner not in winners:
-        guess = difflib.get_close_matches(winner, sorted(winners), n=1)
-        raise UsageError(f"本市各届没有获奖者“{winner}”" + (f"；是否应为“{guess[0]}”？" if guess else f"；现有：{', '.join(sorted(winners)) or '无'}"),
-                         f"no winner '{winner}' in the city's cycles" + (f"; did you mean '{guess[0]}'?" if guess else f"; known: {', '.join(sorted(winners)) or 'none'}"))
+        raise _unknown_winner(winner, winners)
+    if winner in revoked:
+        doc, i = revoked[winner]
+        line, column = doc.where(("revocations", i))
+        raise UsageError(f"{doc.rel}:{line}:{column}: revocations[{i}]: 获奖者“{winner}”已有撤销决定；同一获奖者不再添加；如需修改，请编辑这条记录",
+                         f"winner '{winner}' already has a revocation; not adding another; to change it, edit this one")
     dimension = "revocation_grounds_individual" if winners[winner].kind == "individual" else "revocation_grounds_organisation"
     cites = (_fact(root, city, cycle.regulation, dimension) or {}).get("cite")
     article = cites[0].get("article") if isinstance(cites, list) and cites and isinstance(cites[0], dict) else None
@@ -200,6 +205,36 @@ def _near_city(city: str, names: dict[str, tuple[str, str]]) -> str | None:
         return spellings[typed]
     near = difflib.get_close_matches(typed, list(spellings), n=1)
     return spellings[near[0]] if near else None
+
+
+def _unknown_winner(winner: str, winners: dict) -> UsageError:
+    """The refusal of a `--winner` that is no winner's id, with the id that was probably meant:
+    the id of the winner of that name, or a near miss of an id or a name."""
+    typed = winner.strip().casefold()
+    named = sorted(key for key, w in winners.items() if typed in _spellings(w.name))
+    if len(named) == 1:
+        return UsageError(f"“{winner}”是获奖者 {named[0]} 的名称；请写 --winner {named[0]}",
+                          f"'{winner}' is the name of winner {named[0]}; write --winner {named[0]}")
+    if named:
+        return UsageError(f"“{winner}”是获奖者 {'、'.join(named)} 的名称；请写 --winner 及其中要撤销的一个",
+                          f"'{winner}' is the name of winners {', '.join(named)}; write --winner and the one to revoke")
+    spellings = {}
+    for key in sorted(winners):
+        for spelling in (key.casefold(), *_spellings(winners[key].name)):
+            spellings.setdefault(spelling, key)
+    near = difflib.get_close_matches(typed, list(spellings), n=1)
+    if near:
+        guess = spellings[near[0]]
+        name = winners[guess].name.zh
+        return UsageError(f"本市各届没有获奖者“{winner}”；是否应为“{guess}”（{name}）？",
+                          f"no winner '{winner}' in the city's cycles; did you mean '{guess}' ({name})?")
+    known = ", ".join(sorted(winners))
+    return UsageError(f"本市各届没有获奖者“{winner}”；现有：{known or '无'}",
+                      f"no winner '{winner}' in the city's cycles; known: {known or 'none'}")
+
+
+def _spellings(name: Name) -> set[str]:
+    return {text.strip().casefold() for text in (name.zh, name.en) if text}
 
 
 def _valid_cycle_id(cycle_id: str) -> None:

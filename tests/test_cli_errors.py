@@ -239,6 +239,70 @@ def test_a_city_nothing_is_near_gets_the_advice_to_add_it(project):
                                 f" | unknown city 'shenzhen'; known: {KNOWN} (add city_rules/shenzhen/jurisdiction.yaml first)"]
 
 
+# ---------------------------------------------------------------- 4. a winner given by name or near miss
+
+def revoke(project: Path, winner: str, cycle: str = "example-2026") -> tuple[int, str, str]:
+    return awardsite(project, "new", "revocation", "--city", "xinyang", "--cycle", cycle, "--winner", winner, "--today", TODAY)
+
+
+def test_a_winner_given_by_name_gets_its_id(project, kept):
+    code, _, err = revoke(project, "示例茶业有限公司")
+    assert code == 2
+    assert err.splitlines() == ["awardsite: “示例茶业有限公司”是获奖者 xy25-tea 的名称；请写 --winner xy25-tea"
+                                " | '示例茶业有限公司' is the name of winner xy25-tea; write --winner xy25-tea"]
+
+
+def test_a_name_shared_by_two_winners_gets_both_ids(project, hostile, kept):
+    target = hostile(BY_CASE["revocation_of_unknown_winner.yaml"], "content/xinyang/9.yaml")
+    text = target.read_text(encoding="utf-8").split("revocations:")[0]
+    target.write_text(text + "winners:\n" + "".join(
+        f"- {{id: {wid}, name: {{zh: 示例茶业有限公司}}, kind: organisation, award: award}}\n" for wid in ("xy9-tea", "xy9-tea-2")),
+        encoding="utf-8")
+    code, _, err = revoke(project, "示例茶业有限公司")
+    assert code == 2
+    assert err.splitlines() == ["awardsite: “示例茶业有限公司”是获奖者 xy25-tea、xy9-tea、xy9-tea-2 的名称；请写 --winner 及其中要撤销的一个"
+                                " | '示例茶业有限公司' is the name of winners xy25-tea, xy9-tea, xy9-tea-2; write --winner and the one to revoke"]
+
+
+@pytest.mark.parametrize("typed, meant", [("XY25-TEA", "xy25-tea"), ("xy25-te", "xy25-tea"), ("示例茶业公司", "xy25-tea"),
+                                          ("示例纺织有限公", "xy25-textile")])
+def test_a_near_miss_winner_gets_did_you_mean(project, kept, typed, meant):
+    code, _, err = revoke(project, typed)
+    assert code == 2
+    line, = err.splitlines()
+    assert line.startswith(f"awardsite: 本市各届没有获奖者“{typed}”；是否应为“{meant}”")
+    assert f" | no winner '{typed}' in the city's cycles; did you mean '{meant}'" in line
+
+
+def test_a_winner_nothing_is_near_gets_the_known_ids(project, kept):
+    code, _, err = revoke(project, "nobody-at-all")
+    assert code == 2
+    assert err.splitlines() == ["awardsite: 本市各届没有获奖者“nobody-at-all”；现有：xy25-steel, xy25-tea, xy25-textile"
+                                " | no winner 'nobody-at-all' in the city's cycles; known: xy25-steel, xy25-tea, xy25-textile"]
+
+
+# ---------------------------------------------------------------- 5. one revocation per winner
+
+def test_a_second_revocation_of_a_winner_is_refused_with_the_first_ones_place(project, kept):
+    path = project / "content" / "xinyang" / "example-2026.yaml"
+    before = path.read_bytes()
+    code, _, err = revoke(project, "xy25-steel")
+    assert code == 2
+    assert err.splitlines() == ["awardsite: content/xinyang/example-2025.yaml:176:3: revocations[0]: 获奖者“xy25-steel”已有撤销决定；"
+                                "同一获奖者不再添加；如需修改，请编辑这条记录 | winner 'xy25-steel' already has a revocation; "
+                                "not adding another; to change it, edit this one"]
+    assert path.read_bytes() == before
+
+
+def test_new_revocation_twice_is_refused_the_second_time(project, kept):
+    code, out, _ = revoke(project, "xy25-tea")
+    assert code == 0
+    written = int(out.split(":")[1])
+    code, _, err = revoke(project, "xy25-tea", cycle="example-2025")
+    assert code == 2
+    assert err.startswith(f"awardsite: content/xinyang/example-2026.yaml:{written}:3: revocations[0]: 获奖者“xy25-tea”已有撤销决定")
+
+
 # ---------------------------------------------------------------- found on the way: new kept only block lists
 
 FLOW = """city: xinyang
@@ -257,7 +321,7 @@ def test_new_keeps_the_entries_of_a_list_written_in_brackets(project, hostile, k
     target = hostile(BY_CASE["revocation_of_unknown_winner.yaml"], "content/xinyang/9.yaml")
     target.write_text(FLOW, encoding="utf-8")
     assert awardsite(project, "new", "notice", "--city", "xinyang", "--cycle", "9", "--kind", "proposed_winners", "--today", TODAY)[0] == 0
-    assert awardsite(project, "new", "revocation", "--city", "xinyang", "--cycle", "9", "--winner", "w1", "--today", TODAY)[0] == 0
+    assert revoke(project, "w1", cycle="9")[0] == 0
     data = yaml.safe_load(target.read_text(encoding="utf-8"))
     assert [n["id"] for n in data["notices"]] == ["call", "proposed-winners"]
     assert [w["id"] for w in data["winners"]] == ["w1"] and [r["winner"] for r in data["revocations"]] == ["w1"]
