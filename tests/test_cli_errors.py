@@ -326,3 +326,16 @@ def test_new_keeps_the_entries_of_a_list_written_in_brackets(project, hostile, k
     assert [n["id"] for n in data["notices"]] == ["call", "proposed-winners"]
     assert [w["id"] for w in data["winners"]] == ["w1"] and [r["winner"] for r in data["revocations"]] == ["w1"]
     assert_loads(target, project)
+
+
+# ---------------------------------------------------------------- found on the way, left to validate.py
+
+@pytest.mark.xfail(strict=True, raises=IndexError, reason="validate._problem drops a location part that starts with a capital "
+                   "(meant for pydantic's model names), so an unknown key such as 'Title' at the top of a file leaves no field "
+                   "name: IndexError, in check as in new. Remove this mark when validate.py is fixed.")
+def test_an_unknown_key_with_a_capital_gets_a_located_message(project, hostile, kept):
+    target = hostile(BY_CASE["revocation_of_unknown_winner.yaml"], "content/xinyang/9.yaml")
+    target.write_text(FLOW.replace("title:", "Title:", 1), encoding="utf-8")
+    code, _, err = awardsite(project, "new", "notice", "--city", "xinyang", "--cycle", "9", "--kind", "proposed_winners")
+    assert code == 1
+    assert any(line.startswith("content/xinyang/9.yaml:3:1: Title: 未知字段“Title”") for line in err.splitlines()), err
