@@ -7,7 +7,9 @@ fields (unknown keys kept, after the known ones, for `check` to report); 2-space
 indentation with list dashes under their key; dates as YYYY-MM-DD; strings quoted
 only where YAML needs it (so an id such as '2022' that would read as a number stays
 quoted); long plain text wrapped at 120 columns; one final newline. Comments are
-kept. ruamel.yaml does the round trip; formatting twice gives the same bytes. The
+kept. A file `check` cannot read (not UTF-8, over the size limit, a YAML error, a
+duplicate key, …) is left as it is: `fmt` prints check's located message for it and
+exits 1. ruamel.yaml does the round trip; formatting twice gives the same bytes. The
 round trip is slow (about 20 ms a file), so `check` skips the files the cache knows
 canonical and formats the others on every core.
 """
@@ -29,6 +31,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
+from .errors import Problem
 from .links import files, folders
 from .model import CalendarYear, Cycle, Jurisdiction, Regulation
 
@@ -85,11 +88,15 @@ def _null(representer, _value):
     return representer.represent_scalar("tag:yaml.org,2002:null", "null")
 
 
-def canonical_text(text: str, kind: Kind) -> str:
-    """`text` in the canonical layout. Raises ruamel's YAMLError on a syntax error."""
+def canonical_text(text: str, kind: Kind, block: str | None = None) -> str:
+    """`text` in the canonical layout. Raises ruamel's YAMLError on a syntax error. With
+    `block`, the list under that top-level key is written one entry a line (`- …`), as
+    `awardsite new` needs it to add an entry, even where the file wrote it `[…]`."""
     yaml = _yaml()
     data = yaml.load(text)
     _arrange(data, ("model", kind.model))
+    if block is not None and isinstance(data, CommentedMap) and isinstance(data.get(block), CommentedSeq):
+        data[block].fa.set_block_style()
     out = io.StringIO()
     yaml.dump(data, out)
     lines = out.getvalue().rstrip("\n").split("\n")
@@ -105,9 +112,26 @@ def first_difference(text: str, canonical: str) -> int:
     return min(text.count("\n"), canonical.count("\n")) + 1
 
 
-def format_file(path: Path, kind: Kind, write: bool = True) -> tuple[bool, int]:
-    """Bring one file into the canonical layout. Returns (was it canonical, first differing line)."""
-    text = path.read_text(encoding="utf-8")
+def round_trip_problem(rel: str, exc: YAMLError) -> Problem:
+    """A file `load_file` reads but the round trip refuses (ruamel reads YAML 1.2, PyYAML
+    1.1), located where ruamel stopped."""
+    mark = getattr(exc, "problem_mark", None)
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    reason = getattr(exc, "problem", None) or exc
+    return Problem(rel, line, column, "", f"YAML 语法错误，无法整理：{reason}", f"YAML syntax error, cannot format: {reason}")
+
+
+def as_read(raw: bytes) -> str:
+    """A file's text as it is compared with its canonical form: UTF-8 with universal
+    newlines, a byte-order mark kept (so that it counts as a departure). Raises
+    UnicodeDecodeError on a file `load_file` refuses."""
+    return raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def format_file(path: Path, kind: Kind, write: bool = True, raw: bytes | None = None) -> tuple[bool, int]:
+    """Bring one file (its bytes `raw`, when already read) into the canonical layout.
+    Returns (was it canonical, first differing line)."""
+    text = as_read(path.read_bytes() if raw is None else raw)
     canonical = canonical_text(text, kind)
     if text == canonical:
         return True, 0
@@ -159,7 +183,7 @@ def _departure(file: tuple[str, bytes]) -> int | None:
     it does not, None where it is not YAML in UTF-8. Read as `format_file` reads it."""
     rel, raw = file
     try:
-        text = raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")  # as read_text: universal newlines
+        text = as_read(raw)
         canonical = canonical_text(text, kind_of(rel))
     except (YAMLError, UnicodeDecodeError):
         return None

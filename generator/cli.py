@@ -197,12 +197,18 @@ def _not_canonical(root: Path) -> list[tuple[str, int]]:
 def command_new(root: Path, today: dt.date, args) -> int:
     from .scaffold import new_cycle, new_notice, new_revocation
 
-    if args.what == "cycle":
-        path, line = new_cycle(root, args.city, args.cycle, today)
-    elif args.what == "notice":
-        path, line = new_notice(root, args.city, args.cycle, args.kind, today, args.id)
-    else:
-        path, line = new_revocation(root, args.city, args.cycle, args.winner, today)
+    try:
+        if args.what == "cycle":
+            path, line = new_cycle(root, args.city, args.cycle, today)
+        elif args.what == "notice":
+            path, line = new_notice(root, args.city, args.cycle, args.kind, today, args.id)
+        else:
+            path, line = new_revocation(root, args.city, args.cycle, args.winner, today)
+    except DataError as exc:  # a cycle file that cannot be used: check's messages, and nothing written
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(exc.problems)} 个问题；未写入任何内容 | {len(exc.problems)} problem(s); nothing was written", file=sys.stderr)
+        return 1
     rel = path.relative_to(root).as_posix()
     print(f"{rel}:{line}: 已写入{_NEW_ZH[args.what]}；请填写“待填写”各项，然后运行 awardsite check | "
           f"wrote the new {args.what}; fill in every 'to fill in', then run awardsite check")
@@ -215,30 +221,38 @@ _NEW_ZH = {"cycle": "新的一届", "notice": "新通知", "revocation": "撤销
 def command_fmt(root: Path, files: list[str], check_only: bool) -> int:
     from ruamel.yaml.error import YAMLError
 
-    from .canonical import content_files, format_file, kind_of
+    from .canonical import content_files, format_file, kind_of, round_trip_problem
+    from .load import load_file, read_bytes
 
     paths = [Path(f).resolve() for f in files] if files else content_files(root)
-    changed, problems = 0, []
+    changed, refused, problems = 0, 0, []
     for path in paths:
         rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
         kind = kind_of(rel)
         if kind is None or not path.is_file():
             raise UsageError(f"{rel} 不是项目的数据文件（content/<地区>/<届次>.yaml 等）",
                              f"{rel} is not a data file of the project (content/<city>/<cycle>.yaml and the like)")
+        raw = read_bytes(path)  # None when too large: load_file says so without reading it
+        _, found = load_file(path, root, raw)  # read as check reads it, so a file fmt cannot use gets check's message
+        if found:
+            refused += 1
+            problems.extend(str(p) for p in sorted(set(found)))
+            continue
         try:
-            same, line = format_file(path, kind, write=not check_only)
-        except YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            where = f"{mark.line + 1}:{mark.column + 1}" if mark else "1:1"
-            problems.append(f"{rel}:{where}: YAML 语法错误，无法整理：{getattr(exc, 'problem', exc)} | YAML syntax error, cannot format: {getattr(exc, 'problem', exc)}")
+            same, line = format_file(path, kind, write=not check_only, raw=raw)
+        except YAMLError as exc:  # read by check's parser, refused by the round trip's
+            refused += 1
+            problems.append(str(round_trip_problem(rel, exc)))
             continue
         if not same:
             changed += 1
             print(f"{rel}:{line}:1: " + ("格式不规范 | not in the canonical layout" if check_only else "已整理 | formatted"))
     for line in problems:
         print(line, file=sys.stderr)
-    print(f"{len(paths)} 个文件，{changed} 个{'需要整理' if check_only else '已整理'} | "
-          f"{len(paths)} file(s), {changed} {'to format' if check_only else 'formatted'}")
+    print(f"{len(paths)} 个文件，{changed} 个{'需要整理' if check_only else '已整理'}"
+          + (f"，{refused} 个有问题未整理（见上）" if refused else "") + " | "
+          f"{len(paths)} file(s), {changed} {'to format' if check_only else 'formatted'}"
+          + (f", {refused} not formatted (see the problems above)" if refused else ""))
     return 1 if problems or (check_only and changed) else 0
 
 

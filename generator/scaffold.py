@@ -2,7 +2,11 @@
 
 `new cycle` writes `content/<city>/<cycle>.yaml`; `new notice` and `new revocation`
 add an entry to an existing cycle file, keeping everything else in it (comments
-included) and leaving it in the canonical layout. The skeletons (`skeletons/*.yaml`)
+included) and leaving it in the canonical layout. The cycle files are read as `check`
+reads them: one that cannot be used gets check's located messages (exit 1), and nothing
+is written. A city, a winner or a revocation given wrongly on the command line is
+refused (exit 2) with what was probably meant: `--city 信阳` → xinyang, a winner's name →
+its id, a winner already revoked → where. The skeletons (`skeletons/*.yaml`)
 are valid as written, dated `today`, with every value the office must supply set to
 the placeholder "待填写" / "to fill in": `check` reports each one that is left as
 "still a placeholder", so nothing half-filled is published. Nothing is overwritten.
@@ -17,11 +21,14 @@ from pathlib import Path
 from string import Template
 
 import yaml
+from ruamel.yaml.error import YAMLError
 
-from .canonical import canonical_text, kind_of
-from .errors import Problem, UsageError
-from .load import Document
-from .model import NOTICE_KINDS, Cycle
+from .canonical import canonical_text, kind_of, round_trip_problem
+from .errors import DataError, Problem, UsageError
+from .links import files, folders
+from .load import Document, load_file
+from .model import NOTICE_KINDS, Cycle, Name
+from .validate import validate
 
 PLACEHOLDER_ZH = "待填写"
 PLACEHOLDER_EN = "to fill in"
@@ -55,9 +62,7 @@ def placeholder_problems(doc: Document) -> list[Problem]:
 def new_cycle(root: Path, city: str, cycle_id: str, today: dt.date) -> tuple[Path, int]:
     """Write the skeleton of a new cycle file. Returns its path and the line to start at."""
     _known_city(root, city)
-    if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,31}", cycle_id):
-        raise UsageError(f"届次标识“{cycle_id}”格式不符：只用小写英文字母、数字和连字符，如 2027 或 example-2027",
-                         f"cycle id '{cycle_id}' is not valid: lower-case letters, digits and hyphens only, e.g. 2027 or example-2027")
+    _valid_cycle_id(cycle_id)
     path = root / "content" / city / f"{cycle_id}.yaml"
     if path.exists():
         raise UsageError(f"{_rel(root, path)} 已存在，不会覆盖；添加通知请用 awardsite new notice",
@@ -75,24 +80,27 @@ def new_cycle(root: Path, city: str, cycle_id: str, today: dt.date) -> tuple[Pat
 
 def new_notice(root: Path, city: str, cycle_id: str, kind: str, today: dt.date, notice_id: str | None = None) -> tuple[Path, int]:
     """Add a notice skeleton to a cycle file. Returns the file and the line the notice starts at."""
-    path, data = _cycle_file(root, city, cycle_id)
+    path, _, cycle = _cycle_file(root, city, cycle_id)
     if kind not in NOTICE_KINDS:
         guess = difflib.get_close_matches(kind, list(NOTICE_KINDS), n=1)
         raise UsageError(f"未知的通知类别“{kind}”" + (f"；是否应为“{guess[0]}”？" if guess else "") + f"；可用：{', '.join(NOTICE_KINDS)}",
                          f"unknown notice kind '{kind}'" + (f"; did you mean '{guess[0]}'?" if guess else "") + f"; valid: {', '.join(NOTICE_KINDS)}")
-    taken = {n.get("id") for n in data.get("notices") or [] if isinstance(n, dict)}
+    taken = {n.id for n in cycle.notices}
     if notice_id is None:  # the kind as an id: proposed-winners, else proposed-winners-2, -3, …
         base = kind.replace("_", "-")
         candidates = [base] + [f"{base}-{n}" for n in range(2, len(taken) + 3)]
         notice_id = next(c for c in candidates if c not in taken)
+    elif not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,63}", notice_id):
+        raise UsageError(f"通知标识“{notice_id}”格式不符：只用小写英文字母、数字和连字符，如 proposed-winners",
+                         f"notice id '{notice_id}' is not valid: lower-case letters, digits and hyphens only, e.g. proposed-winners")
     elif notice_id in taken:
         raise UsageError(f"本届已有 id 为“{notice_id}”的通知", f"the cycle already has a notice with id '{notice_id}'")
     info = NOTICE_KINDS[kind]
-    example = bool(data.get("example"))
+    example = cycle.example
     if kind == "call_for_applications":
         period = f"deadline: {today + dt.timedelta(days=30)}  # 申报截止日期，请核对 / submission deadline: check it"
     elif info.takes_objections:
-        days = _fact_param(root, city, data.get("regulation"), info.dimension, "working_days") or 5
+        days = _fact_param(root, city, cycle.regulation, info.dimension, "working_days") or 5
         period = (f"working_days: {days}  # 公示期（工作日），发布日为第 1 日；截止日由程序计算 /"
                   " publicity period in working days, the publication day is day 1; the end is computed")
     else:
@@ -108,25 +116,28 @@ def new_notice(root: Path, city: str, cycle_id: str, kind: str, today: dt.date, 
 
 def new_revocation(root: Path, city: str, cycle_id: str, winner: str, today: dt.date) -> tuple[Path, int]:
     """Add a revocation skeleton to a cycle file. Returns the file and the line it starts at."""
-    path, data = _cycle_file(root, city, cycle_id)
-    winners = {}
-    for other in sorted((root / "content" / city).glob("*.yaml")):
-        for w in (_read(other) or {}).get("winners") or []:
-            if isinstance(w, dict) and "id" in w:
-                winners[str(w["id"])] = w
+    path, here, cycle = _cycle_file(root, city, cycle_id)
+    winners, revoked = {}, {}
+    for other in files(root / "content" / city, "*.yaml", root):  # every cycle of the city, as check reads them
+        doc, record = (here, cycle) if other == path else _load_cycle(root, other)
+        winners.update((w.id, w) for w in record.winners)
+        revoked.update((r.winner, (doc, i)) for i, r in enumerate(record.revocations) if r.winner not in revoked)
     if winner not in winners:
-        guess = difflib.get_close_matches(winner, sorted(winners), n=1)
-        raise UsageError(f"本市各届没有获奖者“{winner}”" + (f"；是否应为“{guess[0]}”？" if guess else f"；现有：{', '.join(sorted(winners)) or '无'}"),
-                         f"no winner '{winner}' in the city's cycles" + (f"; did you mean '{guess[0]}'?" if guess else f"; known: {', '.join(sorted(winners)) or 'none'}"))
-    dimension = "revocation_grounds_individual" if winners[winner].get("kind") == "individual" else "revocation_grounds_organisation"
+        raise _unknown_winner(winner, winners)
+    if winner in revoked:
+        doc, i = revoked[winner]
+        line, column = doc.where(("revocations", i))
+        raise UsageError(f"{doc.rel}:{line}:{column}: revocations[{i}]: 获奖者“{winner}”已有撤销决定；同一获奖者不再添加；如需修改，请编辑这条记录",
+                         f"winner '{winner}' already has a revocation; not adding another; to change it, edit this one")
+    dimension = "revocation_grounds_individual" if winners[winner].kind == "individual" else "revocation_grounds_organisation"
     # the regulation's first listed ground, as precisely as the regulation lists it (art. 33(1), art. 22)
-    first = ((_fact(root, city, data.get("regulation"), dimension) or {}).get("cite") or [{}])[0]
+    cites = (_fact(root, city, cycle.regulation, dimension) or {}).get("cite")
+    first = cites[0] if isinstance(cites, list) and cites and isinstance(cites[0], dict) else {}
     listed = isinstance(first.get("article"), int)
     article = (f"{first['article']}  # 办法所列的第一项撤销情形；请改为撤销决定所依据的条款 /"
                " the first ground the regulation lists: change it to the one the decision relies on") if listed else 1
     finer = "\n".join(f"  {key}: {first[key]}" for key in ("paragraph", "item") if listed and isinstance(first.get(key), int))
-    item = _fill("revocation.yaml", winner=winner, today=today, article=article, finer=finer,
-                 source_url=_source_url(bool(data.get("example"))))
+    item = _fill("revocation.yaml", winner=winner, today=today, article=article, finer=finer, source_url=_source_url(cycle.example))
     return _add(root, path, "revocations", item, winner)
 
 
@@ -152,38 +163,118 @@ def _rel(root: Path, path: Path) -> str:
     return path.relative_to(root).as_posix()
 
 
-def _read(path: Path):
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError):
-        return None
+def _read(path: Path, root: Path):
+    """The plain data of a YAML file, or None where it cannot be read (`check` says why)."""
+    doc, _ = load_file(path, root)
+    return doc.data if doc is not None else None
 
 
 def _known_city(root: Path, city: str) -> None:
-    known = sorted(p.parent.name for p in (root / "city_rules").glob("*/jurisdiction.yaml"))
-    if city not in known:
-        raise UsageError(f"未知地区“{city}”；已有：{', '.join(known)}（新的地区请先建立 city_rules/{city}/jurisdiction.yaml）",
-                         f"unknown city '{city}'; known: {', '.join(known)} (add city_rules/{city}/jurisdiction.yaml first)")
+    names = _city_names(root)
+    if city in names:
+        return
+    known = ", ".join(names)
+    guess = _near_city(city, names)
+    if guess is not None:
+        zh, en = names[guess]
+        raise UsageError(f"未知地区“{city}”；是否应为“{guess}”（{zh}）？--city 须写地区标识；已有：{known}",
+                         f"unknown city '{city}'; did you mean '{guess}' ({en})? --city takes the city's id; known: {known}")
+    raise UsageError(f"未知地区“{city}”；已有：{known}（新的地区请先建立 city_rules/{city}/jurisdiction.yaml）",
+                     f"unknown city '{city}'; known: {known} (add city_rules/{city}/jurisdiction.yaml first)")
 
 
-def _cycle_file(root: Path, city: str, cycle_id: str) -> tuple[Path, dict]:
+def _city_names(root: Path) -> dict[str, tuple[str, str]]:
+    """Each city's id (its folder in city_rules/) and its names (zh, en), the id where a name cannot be read."""
+    out = {}
+    for folder in folders(root / "city_rules", root):  # as check finds them: no link
+        path, city = folder / "jurisdiction.yaml", folder.name
+        if not path.is_file() or path.is_symlink():
+            continue
+        data = _read(path, root)
+        name = data.get("name") if isinstance(data, dict) else None
+        name = name if isinstance(name, dict) else {}
+        out[city] = tuple(value if isinstance(value := name.get(lang), str) and value.strip() else city for lang in ("zh", "en"))
+    return out
+
+
+def _near_city(city: str, names: dict[str, tuple[str, str]]) -> str | None:
+    """The city meant by `city`: its id in any case, its Chinese name with or without 市,
+    its English name, or a near miss of one of these; None when nothing is near."""
+    spellings = {}
+    for key, (zh, en) in names.items():
+        for spelling in (key, en, zh, zh.removesuffix("市")):
+            spellings.setdefault(spelling.strip().casefold(), key)
+    typed = city.strip().casefold()
+    if typed in spellings:
+        return spellings[typed]
+    near = difflib.get_close_matches(typed, list(spellings), n=1)
+    return spellings[near[0]] if near else None
+
+
+def _unknown_winner(winner: str, winners: dict) -> UsageError:
+    """The refusal of a `--winner` that is no winner's id, with the id that was probably meant:
+    the id of the winner of that name, or a near miss of an id or a name."""
+    typed = winner.strip().casefold()
+    named = sorted(key for key, w in winners.items() if typed in _spellings(w.name))
+    if len(named) == 1:
+        return UsageError(f"“{winner}”是获奖者 {named[0]} 的名称；请写 --winner {named[0]}",
+                          f"'{winner}' is the name of winner {named[0]}; write --winner {named[0]}")
+    if named:
+        return UsageError(f"“{winner}”是获奖者 {'、'.join(named)} 的名称；请写 --winner 及其中要撤销的一个",
+                          f"'{winner}' is the name of winners {', '.join(named)}; write --winner and the one to revoke")
+    spellings = {}
+    for key in sorted(winners):
+        for spelling in (key.casefold(), *_spellings(winners[key].name)):
+            spellings.setdefault(spelling, key)
+    near = difflib.get_close_matches(typed, list(spellings), n=1)
+    if near:
+        guess = spellings[near[0]]
+        name = winners[guess].name.zh
+        return UsageError(f"本市各届没有获奖者“{winner}”；是否应为“{guess}”（{name}）？",
+                          f"no winner '{winner}' in the city's cycles; did you mean '{guess}' ({name})?")
+    known = ", ".join(sorted(winners))
+    return UsageError(f"本市各届没有获奖者“{winner}”；现有：{known or '无'}",
+                      f"no winner '{winner}' in the city's cycles; known: {known or 'none'}")
+
+
+def _spellings(name: Name) -> set[str]:
+    return {text.strip().casefold() for text in (name.zh, name.en) if text}
+
+
+def _valid_cycle_id(cycle_id: str) -> None:
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,31}", cycle_id):
+        raise UsageError(f"届次标识“{cycle_id}”格式不符：只用小写英文字母、数字和连字符，如 2027 或 example-2027",
+                         f"cycle id '{cycle_id}' is not valid: lower-case letters, digits and hyphens only, e.g. 2027 or example-2027")
+
+
+def _cycle_file(root: Path, city: str, cycle_id: str) -> tuple[Path, Document, Cycle]:
+    """The cycle file `new` adds to, read as check reads it."""
     _known_city(root, city)
+    _valid_cycle_id(cycle_id)  # before it makes a path: not '../wuhan/4' nor '/etc/x'
     path = root / "content" / city / f"{cycle_id}.yaml"
-    if not path.exists():
-        known = sorted(p.stem for p in (root / "content" / city).glob("*.yaml"))
+    if not path.is_file() or path.is_symlink():
+        known = sorted(p.stem for p in files(root / "content" / city, "*.yaml", root))
         raise UsageError(f"没有届次文件 {_rel(root, path)}；已有：{', '.join(known) or '无'}；新的一届请用 awardsite new cycle",
                          f"no cycle file {_rel(root, path)}; known: {', '.join(known) or 'none'}; start a new cycle with awardsite new cycle")
-    data = _read(path)
-    if not isinstance(data, dict):
-        raise UsageError(f"{_rel(root, path)} 无法读取：请先运行 awardsite check 修正",
-                         f"{_rel(root, path)} cannot be read: run awardsite check and fix it first")
-    return path, data
+    return path, *_load_cycle(root, path)
+
+
+def _load_cycle(root: Path, path: Path) -> tuple[Document, Cycle]:
+    """A cycle file loaded and validated as `check` does it (placeholders allowed: a skeleton
+    is filled in later). A file that cannot be used raises DataError with check's messages."""
+    doc, problems = load_file(path, root)
+    record = None
+    if doc is not None:
+        record, problems = validate(doc, Cycle)
+    if problems:
+        raise DataError(problems)
+    return doc, record
 
 
 def _regulations(root: Path, city: str) -> dict[str, dict]:
     out = {}
     for path in sorted((root / "city_rules" / city).glob("*.yaml")):
-        data = _read(path) if path.name != "jurisdiction.yaml" else None
+        data = _read(path, root) if path.name != "jurisdiction.yaml" else None
         if isinstance(data, dict) and "version" in data:
             out[str(data["version"])] = data
     return out
@@ -194,25 +285,32 @@ def _current_regulation(root: Path, city: str, today: dt.date) -> str | None:
     issued = []
     for version, data in _regulations(root, city).items():
         day = data.get("issued") or dt.date.min
-        if not data.get("draft") and isinstance(day, dt.date) and day <= today:
+        if not data.get("draft") and type(day) is dt.date and day <= today:  # not a datetime: check refuses those
             issued.append((day, version))
     return max(issued)[1] if issued else None
 
 
 def _fact(root: Path, city: str, version, dimension: str | None) -> dict | None:
+    """A regulation's coded fact as plain data; None where it is missing or not a mapping
+    (a regulation with problems is `check`'s to report, not `new`'s)."""
     data = _regulations(root, city).get(str(version)) if version is not None and dimension else None
-    fact = ((data or {}).get("facts") or {}).get(dimension)
+    facts = data.get("facts") if isinstance(data, dict) else None
+    fact = facts.get(dimension) if isinstance(facts, dict) else None
     return fact if isinstance(fact, dict) and not fact.get("not_specified") else None
 
 
 def _fact_param(root: Path, city: str, version, dimension: str | None, name: str):
-    value = ((_fact(root, city, version, dimension) or {}).get("params") or {}).get(name)
-    return value if isinstance(value, int) else None
+    params = (_fact(root, city, version, dimension) or {}).get("params")
+    value = params.get(name) if isinstance(params, dict) else None
+    return value if type(value) is int else None  # not a bool
 
 
 def _add(root: Path, path: Path, key: str, item: str, label: str) -> tuple[Path, int]:
     """Append `item` to the list under top-level `key`, keeping the rest of the file."""
-    text = canonical_text(path.read_text(encoding="utf-8"), kind_of(_rel(root, path)))
+    try:
+        text = canonical_text(path.read_text(encoding="utf-8"), kind_of(_rel(root, path)), block=key)
+    except YAMLError as exc:  # read by check's parser, refused by the round trip's
+        raise DataError([round_trip_problem(_rel(root, path), exc)]) from None
     lines = text.rstrip("\n").split("\n")
     entry = []
     for line in item.rstrip("\n").split("\n"):
@@ -225,7 +323,7 @@ def _add(root: Path, path: Path, key: str, item: str, label: str) -> tuple[Path,
     fields = list(Cycle.model_fields)
     at = next((i for i, line in enumerate(lines) if re.match(rf"{key}:(\s|$)", line)), None)
     if at is not None:
-        lines[at] = f"{key}:"
+        lines[at] = re.sub(r"^(\w+:)\s*\[\]", r"\1", lines[at])  # an empty list, `key: []`, opens the block
         end = next((i for i in range(at + 1, len(lines)) if re.match(r"[A-Za-z_]", lines[i])), len(lines))
         while end > at + 1 and lines[end - 1].startswith("#"):
             end -= 1
