@@ -109,9 +109,25 @@ def new_notice(root: Path, city: str, cycle_id: str, kind: str, today: dt.date, 
                  "  office:\n    zh: 待填写\n    en: to fill in\n"
                  "  phone: 待填写\n  email: 待填写\n"
                  "  how:\n    zh: 待填写\n    en: to fill in") if info.takes_objections else ""
+    candidates = ("candidates:  # 拟奖名单，每个拟奖对象一项；拟奖对象不是获奖者 / the proposed winners, one entry each; a candidate is not a winner\n"
+                  "- id: candidate-1  # 获奖后沿用的标识 / the id it keeps if it is awarded\n"
+                  "  name:\n    zh: 待填写\n"
+                  "  kind: organisation  # 个人写 individual / individual for a person\n"
+                  "  award: award  # 提名奖写 nomination / nomination for the nomination award") if info.lists_candidates else ""
     item = _fill("notice.yaml", id=notice_id, kind=kind, kind_zh=info.zh, kind_en=info.en, today=today,
-                 source_url=_source_url(example), period=period, objection=objection)
-    return _add(root, path, "notices", item, notice_id)
+                 source_url=_source_url(example), period=period, objection=objection, candidates=candidates)
+    added = _add(root, path, "notices", item, notice_id)
+    if kind == "award_decision":  # the decision names the winners: the candidates still on the list, to check against it
+        for candidate in _standing_candidates(cycle):
+            _add(root, path, "winners", _fill("winner.yaml", notice=notice_id, id=candidate.id, zh=_scalar(candidate.name.zh),
+                                              kind=candidate.kind, award=candidate.award), candidate.id)
+    return added
+
+
+def _standing_candidates(cycle: Cycle) -> list:
+    """The cycle's proposed winners not withdrawn and not yet among its winners."""
+    awarded = {w.id for w in cycle.winners}
+    return [c for n in cycle.notices for c in n.candidates if c.withdrawn is None and c.id not in awarded]
 
 
 def new_revocation(root: Path, city: str, cycle_id: str, winner: str, today: dt.date) -> tuple[Path, int]:

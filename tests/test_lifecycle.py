@@ -179,3 +179,21 @@ def test_a_preview_counts_from_its_day_and_a_live_build_from_the_readers_clock(p
     live = pipeline.outputs(pipeline.prepare(project, dt.date(2026, 11, 23), gather(project)))[0]
     assert 'data-today="2026-11-23"' in preview["zh/notices/index.md"]
     assert "data-today" not in live["zh/notices/index.md"]
+
+
+# ---------------------------------------------------------------- the skeletons lead the clerk through both steps
+
+def test_new_scaffolds_the_candidates_then_the_decision_names_them(project):
+    write(project, "")
+    listing = run_cli("new", "notice", "--city", "xinyang", "--cycle", "9", "--kind", "proposed_winners",
+                      cwd=project, env={"AWARDSITE_TODAY": "2027-03-01"})
+    assert listing.returncode == 0, listing.stderr
+    text = (project / FILE).read_text(encoding="utf-8")
+    assert "  candidates:  # 拟奖名单，每个拟奖对象一项；拟奖对象不是获奖者" in text and "  - id: candidate-1" in text
+    write(project, "notices:\n" + PROPOSED)  # the list as the clerk filled it in: one candidate withdrawn
+    decision = run_cli("new", "notice", "--city", "xinyang", "--cycle", "9", "--kind", "award_decision",
+                       cwd=project, env={"AWARDSITE_TODAY": "2027-04-01"})
+    assert decision.returncode == 0, decision.stderr
+    winners = (project / FILE).read_text(encoding="utf-8").split("\nwinners:\n", 1)[1]
+    assert "- id: w-tea\n  name:\n    zh: 测试九届茶业有限公司\n  kind: organisation\n  award: award\n  decision: award-decision\n" in winners
+    assert "w-paper" not in winners  # withdrawn from the list: not copied

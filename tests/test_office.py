@@ -28,6 +28,7 @@ FILLED = [
     ("0000-00000000", None),
     ("objection@example.org", None),
     ("以书面形式提出，写明姓名（单位名称）、联系方式并附证明材料。", "In writing, with your name (or your organisation's), how to reach you and evidence."),
+    ("示例茶业有限公司", None),  # the first candidate
 ]
 TYPO_EXPECTED = (f"{FILE}:24:3: notices[0].working_day: 未知字段“working_day”；是否应为“working_days”？"
                  " | unknown field 'working_day'; did you mean 'working_days'?")
@@ -90,7 +91,7 @@ def test_skeleton_is_valid_but_every_placeholder_is_reported(session):
     lines = result.stderr.splitlines()
     assert lines[0] == (f"{FILE}:10:7: title.zh: 仍是占位内容“待填写”：请填写实际内容"
                         " | still a placeholder ('to fill in'): write the actual text")
-    assert len(lines) == 11 and lines[-1].startswith("10 个问题")
+    assert len(lines) == 12 and lines[-1].startswith("11 个问题")
     assert all("仍是占位内容" in line for line in lines[:-1])
 
 
