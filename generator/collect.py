@@ -336,11 +336,16 @@ def _check_cycles(city: City, sources: dict[int, Document], calendar: WorkCalend
                 out.append(doc.problem(("winners", i, "id"), f"winner id“{winner.id}”重复（已用于 {winner_ids[winner.id]}）；同一单位再次获奖请用新的 id",
                                        f"duplicate winner id '{winner.id}' (already used in {winner_ids[winner.id]}); a second award needs its own id"))
             winner_ids.setdefault(winner.id, doc.rel)
+    revoked: dict[str, str] = {}  # winner id → where its revocation is
     for cycle in city.cycles:
         doc = sources[id(cycle)]
         reg = versions.get(cycle.regulation or "")
         for i, revocation in enumerate(cycle.revocations):
             place = ("revocations", i)
+            if revocation.winner in revoked:
+                out.append(doc.problem(place + ("winner",), f"获奖者“{revocation.winner}”已有撤销决定（{revoked[revocation.winner]}）；一项奖励只能撤销一次，如需修改请编辑那条记录",
+                                       f"winner '{revocation.winner}' already has a revocation ({revoked[revocation.winner]}); an award is revoked once: edit that one"))
+            revoked.setdefault(revocation.winner, f"{doc.rel}:{doc.where(place)[0]}")
             if revocation.winner not in winner_ids:
                 out.append(doc.problem(place + ("winner",), f"找不到获奖者“{revocation.winner}”（本市各届均无此 id）",
                                        f"no winner '{revocation.winner}' in any of the city's cycles"))

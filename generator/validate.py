@@ -79,8 +79,27 @@ def _inner_model(annotation: Any) -> Any:
     return None
 
 
+def _data_path(data, loc: tuple) -> tuple:
+    """`loc` as keys and indexes of the data: pydantic's own parts (a union member's type,
+    such as 'Label', 'int' or "literal['unknown']") left out, a key the data holds kept
+    whatever it is ('Title' at the top of a file), a missing field's name kept."""
+    out, here = [], data
+    for part in loc:
+        if isinstance(here, dict) and part in here:
+            here = here[part]
+        elif isinstance(here, list) and isinstance(part, int) and 0 <= part < len(here):
+            here = here[part]
+        elif isinstance(part, str) and (part[:1].isupper() or "[" in part or not isinstance(here, dict)):
+            continue
+        out.append(part)
+    return tuple(out)
+
+
 def _problem(doc: Document, model: type[BaseModel], place: tuple, err: dict) -> Problem:
-    loc = tuple(part for part in err["loc"] if not (isinstance(part, str) and part[:1].isupper()))
+    record = doc.data
+    for part in place:
+        record = record[part] if isinstance(record, (dict, list)) else None
+    loc = _data_path(record, tuple(err["loc"]))
     full = place + loc
     kind, received, ctx = err["type"], err.get("input"), err.get("ctx") or {}
     written = doc.written.get(full)
