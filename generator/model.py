@@ -314,18 +314,18 @@ class Withdrawal(Record):
     source_url: Url | None = Field(None, description=doc("来源网址", "source URL"))
 
 
-class Candidate(Record):
-    """A proposed winner, as a publicity notice lists it: not a winner until a decision names it."""
+class Awardee(Record):
+    """An organisation or a person put up for an award or given one: what a proposed
+    winner (Candidate) and a winner share, checked alike."""
 
-    id: Slug = Field(description=doc("标识（本市各届内唯一；获奖后作为 winner id）", "identifier, unique across the city's cycles; the winner id once decided"))
-    name: Name = Field(description=doc("名称", "name"))
+    id: Slug = Field(description=doc("标识（本市各届内唯一；拟奖对象获奖后沿用）", "identifier, unique across the city's cycles (a candidate keeps it as a winner)"))
+    name: Name = Field(description=doc("获奖者名称", "the winner's name"))
     kind: Literal["organisation", "individual"] = Field(description=doc("组织或个人", "organisation or individual"))
-    award: Literal["award", "nomination"] = Field(description=doc("拟授市长质量奖或提名奖", "proposed for the award or the nomination award"))
-    credit_code: StrictStr | None = Field(None, description=doc("统一社会信用代码（来源给出时）", "unified social credit code, where the source gives it"))
+    award: Literal["award", "nomination"] = Field(description=doc("市长质量奖或提名奖", "the award or the nomination award"))
     sector: Label | None = Field(None, description=doc("行业", "sector"))
     district: Label | None = Field(None, description=doc("所在区县", "district"))
-    employer: Label | None = Field(None, description=doc("个人候选者的工作单位", "an individual candidate's employer"))
-    withdrawn: Withdrawal | None = Field(None, description=doc("公示期间撤回（日期、原因）", "withdrawn during the publicity (date, reason)"))
+    credit_code: StrictStr | None = Field(None, description=doc("统一社会信用代码（18 位，校验）", "unified social credit code (18 characters, checksum validated)"))
+    employer: Label | None = Field(None, description=doc("个人获奖者的工作单位", "an individual winner's employer"))
 
     @property
     def category(self) -> str:
@@ -335,6 +335,21 @@ class Candidate(Record):
     @classmethod
     def _checksum(cls, code: str | None) -> str | None:
         return valid_credit_code(code)
+
+    @model_validator(mode="after")
+    def _fits_its_kind(self) -> "Awardee":
+        if self.kind == "individual" and self.credit_code:
+            raise ValueError("an individual has no credit code / 个人获奖者没有统一社会信用代码")
+        if self.kind == "organisation" and self.employer:
+            raise ValueError("employer is for individuals / employer 仅用于个人获奖者")
+        return self
+
+
+class Candidate(Awardee):
+    """A proposed winner, as a publicity notice lists it: not a winner until a decision names it."""
+
+    name: Name = Field(description=doc("拟奖对象名称", "the candidate's name"))
+    withdrawn: Withdrawal | None = Field(None, description=doc("公示期间撤回（日期、原因）", "withdrawn during the publicity (date, reason)"))
 
 
 def valid_credit_code(code: str | None) -> str | None:
@@ -438,17 +453,9 @@ class Notice(Record):
         "Departures in records already published stay findings"))
 
 
-class Winner(Record):
+class Winner(Awardee):
     """One award or nomination award, as the decision (or a source) names it."""
 
-    id: Slug = Field(description=doc("标识（本市各届内唯一）", "identifier, unique across the city's cycles"))
-    name: Name = Field(description=doc("获奖者名称", "the winner's name"))
-    kind: Literal["organisation", "individual"] = Field(description=doc("组织或个人", "organisation or individual"))
-    award: Literal["award", "nomination"] = Field(description=doc("市长质量奖或提名奖", "the award or the nomination award"))
-    sector: Label | None = Field(None, description=doc("行业", "sector"))
-    district: Label | None = Field(None, description=doc("所在区县", "district"))
-    credit_code: StrictStr | None = Field(None, description=doc("统一社会信用代码（18 位，校验）", "unified social credit code (18 characters, checksum validated)"))
-    employer: Label | None = Field(None, description=doc("个人获奖者的工作单位", "an individual winner's employer"))
     decision: Slug | None = Field(None, description=doc(
         "授奖的表彰决定：本届 award_decision 通知的 id（本届只有一份表彰决定时可省略）",
         "the decision that awarded it: the id of the cycle's award_decision notice (may be omitted when the cycle has exactly one)"))
@@ -458,23 +465,6 @@ class Winner(Record):
     source_url: Url | None = Field(None, description=doc("来源网址（与本届来源不同时）", "source URL, where it differs from the cycle's"))
     corrections: list[Correction] = Field(default_factory=list, description=doc(
         "更正记录（日期、字段、原文、原因）；记录本身写更正后的内容", "corrections (date, field, old text, why); the record holds the corrected text"))
-
-    @property
-    def category(self) -> str:
-        return f"{self.kind}_{self.award}"
-
-    @field_validator("credit_code")
-    @classmethod
-    def _checksum(cls, code: str | None) -> str | None:
-        return valid_credit_code(code)
-
-    @model_validator(mode="after")
-    def _fits_its_kind(self) -> "Winner":
-        if self.kind == "individual" and self.credit_code:
-            raise ValueError("an individual has no credit code / 个人获奖者没有统一社会信用代码")
-        if self.kind == "organisation" and self.employer:
-            raise ValueError("employer is for individuals / employer 仅用于个人获奖者")
-        return self
 
 
 class Count(Record):
