@@ -90,3 +90,85 @@ def test_each_city_shows_its_history():
 def test_glossary_terms_are_unique():
     terms = [t.zh for t in CORPUS.glossary]
     assert len(terms) == len(set(terms))
+
+
+# ---- issue 16: a second reading of the five regulations. Each correction, pinned.
+
+def coded(city: str, version: str, key: str):
+    return CORPUS.regulation(city, version).facts[key]
+
+
+def places(fact) -> set[tuple]:
+    return {(c.article, c.paragraph, c.item) for c in fact.cite}
+
+
+def test_hohhot_revocation_ground_4_is_considerable_damage_not_serious():
+    fact = coded("hohhot", "2013", "revocation_grounds_organisation")
+    assert "较大损害" in fact.value.zh and "严重" not in fact.value.zh
+    assert "considerable damage" in fact.value.en and "serious" not in fact.value.en
+    assert any(c.item == 4 and "较大损害" in c.quote for c in fact.cite if c.article == 24)
+
+
+def test_xinyang_disqualifier_4_keeps_notifications_and_investigations():
+    fact = coded("xinyang", "2022", "disqualifiers")
+    assert "索赔、退货、通报调查" in fact.value.zh and "notifications and investigations" in fact.value.en
+    assert any(c.item == 4 and "通报调查" in c.quote for c in fact.cite if c.article == 13)
+
+
+def test_xinyang_revocation_ban_tells_the_article_13_bar_on_the_article_34_grounds():
+    fact = coded("xinyang", "2022", "revocation_ban")
+    assert {(13, 1, 3), (13, 1, 8), (33, 1, None)} <= places(fact)
+    assert "三年内不得申报" in fact.value.zh and "未规定禁止申报期" not in fact.value.zh
+    assert "no ban is set for revocation under Article 34" not in fact.value.en
+    assert fact.params == {"years": 5, "articles": [33]}  # the ban counted from the revocation: art. 33 only
+    assert fact.cite[0].article == 33  # the finding a re-award inside the ban raises cites art. 33
+
+
+def test_wuhan_internal_publicity_is_the_recommending_bodies_not_the_applicants():
+    assert coded("wuhan", "draft", "internal_publicity").not_specified
+    materials = coded("wuhan", "draft", "application_materials")
+    assert (17, 1, None) in places(materials) and "5个工作日" in materials.value.zh
+    assert "recommendation" in materials.value.en
+
+
+def test_linyi_evaluation_standard_cites_article_10_item_3_for_gb_t_19580():
+    fact = coded("linyi", "2017", "evaluation_standard")
+    assert (10, 1, 3) in places(fact)
+    assert "认真贯彻GB/T 19580《卓越绩效评价准则》等国家标准" in fact.value.zh
+    assert "申报条件要求贯彻" not in fact.value.zh
+
+
+def test_xinyang_legal_basis_names_the_notice_that_the_number_belongs_to():
+    fact = coded("xinyang", "2022", "legal_basis")
+    assert "《河南省人民政府办公厅关于印发河南省省长质量奖管理办法的通知》（豫政办〔2022〕37号）" in fact.value.zh
+    assert "《河南省省长质量奖管理办法》（豫政办" not in fact.value.zh
+    assert "Notice of the General Office of the Henan Provincial People's Government" in fact.value.en
+    assert any("通知》（豫政办〔2022〕37号）" in c.quote for c in fact.cite)
+
+
+def test_baotou_revocation_ban_is_the_article_17_bar_on_the_acts_articles_30_and_31_revoke_for():
+    fact = coded("baotou", "2025", "revocation_ban")
+    assert not fact.not_specified
+    assert {(17, 1, 3), (17, 1, 4), (30, 1, None), (31, 1, None)} <= places(fact)
+    assert "3年内不得申报" in fact.value.zh
+    assert fact.params == {}  # the bar runs from the act, not from the revocation: nothing to count from
+
+
+@pytest.mark.parametrize("city,version,article", [("hohhot", "2013", 27), ("baotou", "2025", 29),
+                                                  ("wuhan", "draft", 28)])
+def test_supervision_without_a_group_is_coded_alike(city, version, article):
+    fact = coded(city, version, "supervision_group")
+    assert not fact.not_specified and article in {c.article for c in fact.cite}
+    assert fact.value.zh.startswith("未设专门监督组") and fact.value.en.startswith("No dedicated supervision group")
+
+
+def test_linyi_supervision_is_coded_as_no_separate_group():
+    fact = coded("linyi", "2017", "supervision_group")
+    assert fact.value.zh.startswith("未设专门监督组")
+
+
+def test_baotou_prize_is_a_medal_and_a_certificate_and_no_money():
+    fact = coded("baotou", "2025", "prize_money")
+    assert not fact.not_specified and (26, 1, None) in places(fact)
+    assert "奖牌（奖杯）、证书" in fact.value.zh and "不设奖金" in fact.value.zh
+    assert fact.params == {}  # no yuan to compare
