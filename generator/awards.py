@@ -73,7 +73,9 @@ class Ban:
     known: bool  # the regulation is held
     until: dt.date | None  # last day of the ban
     permanent: bool
-    fact: Fact | None
+    fact: Fact | None  # the regulation's ban, where it applies to this revocation's grounds
+    rule: Fact | None = None  # the regulation's coded ban, whether or not a day follows from it (a bar counted
+    #                           from the act rather than the revocation is said in words only)
 
 
 @dataclass(frozen=True)
@@ -107,12 +109,12 @@ def applies_to(rule: Fact, revocation: Revocation) -> bool:
 def ban_after(reg: Regulation | None, revocation: Revocation) -> Ban:
     found = fact(reg, "revocation_ban")
     if found is None or not applies_to(found, revocation):
-        return Ban(reg is not None and reg.text is not None, None, False, None)
+        return Ban(reg is not None and reg.text is not None, None, False, None, found)
     decided = revocation.decided
     if found.params.get("permanent"):
-        return Ban(True, None, True, found)
+        return Ban(True, None, True, found, found)
     years = found.params.get("years")
-    return Ban(True, add_years(decided, years) - dt.timedelta(days=1) if years else None, False, found)
+    return Ban(True, add_years(decided, years) - dt.timedelta(days=1) if years else None, False, found, found)
 
 
 def winner_views(corpus: Corpus, today: dt.date) -> dict[tuple[str, str], WinnerView]:

@@ -231,3 +231,12 @@ def test_a_count_of_winners_is_a_line_below_the_table_not_a_row_of_it(built_site
     [count] = [li for li in article.find_all("li") if "8 in all" in li.get_text()]
     assert count.find_parent("table") is None
     assert not [td for td in article.find_all("td") if "in all" in td.get_text()]
+
+
+def test_a_ban_counted_from_the_act_is_pointed_to_not_called_none(built_site):
+    """Baotou bars for three years from the act (art. 17), not from the revocation (art. 30,
+    31): the revocations page says there is no period from the revocation and links to the rule."""
+    for lang, words in (("", "无自撤销起算的期限；见办法的规定"), ("en/", "no period counted from the revocation; see what the regulation says")):
+        article = BeautifulSoup((built_site / f"{lang}revocations/index.html").read_text(encoding="utf-8"), "html.parser").find("article")
+        [link] = [a for a in article.find_all("a") if a.get_text() == words]
+        assert link["href"] == "../compare/revocation_ban/#baotou"
