@@ -375,3 +375,64 @@ def test_a_preview_shows_its_own_day_whatever_the_clock(browser, preview_origin,
     page.goto(preview_origin + "en/" + NOTICE)
     assert page.locator(".reg-meta .period-status").inner_text() == "Open · 1 working day left"
     page.close()
+
+
+# ---- public pages on a phone (issue 17)
+
+def test_the_notice_filters_leave_only_matching_cards_on_a_phone(browser, origin):
+    page = browser.new_page(viewport={"width": 390, "height": 900})
+    page.clock.set_fixed_time("2026-11-23T09:00:00+08:00")
+    page.goto(origin + "notices/")
+    rows = page.locator("article table tbody tr")
+    total = rows.count()
+    page.select_option("select[data-filter=city]", "xinyang")
+    page.select_option("select[data-filter=status]", "open")
+    visible = [r.inner_text() for r in rows.all() if r.is_visible()]
+    assert 0 < len(visible) < total
+    assert all("信阳市" in text and "进行中" in text for text in visible), visible
+    page.close()
+
+
+@pytest.mark.parametrize("path", ["notices/", "en/revocations/", "", "en/"])
+def test_wide_tables_on_a_desktop_have_room_and_keep_dates_whole(browser, origin, path):
+    page, trouble = open_page(browser, origin + path, 1280)
+    dates = page.evaluate("""[...document.querySelectorAll('.md-typeset table td time')].map(t => {
+        const style = getComputedStyle(t);
+        return [t.textContent, t.getBoundingClientRect().height, parseFloat(style.lineHeight)]; })""")
+    assert dates, "no date cell"
+    wrapped = [text for text, height, line in dates if height > line * 1.5]
+    assert wrapped == [], f"dates broken over two lines on {path}: {wrapped}"
+    cells = page.evaluate("""[...document.querySelectorAll('.md-typeset table.cards td')].map(td => {
+        const style = getComputedStyle(td);
+        return Math.min(parseFloat(style.paddingLeft), parseFloat(style.paddingRight)); })""")
+    assert cells and min(cells) >= 4, (path, min(cells))
+    short = page.evaluate("""[...document.querySelectorAll('.md-typeset table td .nobreak')].map(s =>
+        [s.textContent, s.getClientRects().length > 1 && !s.textContent.includes(' ')])""")
+    assert [text for text, broken in short if broken] == []
+    assert trouble == []
+    page.close()
+
+
+def test_a_cited_paragraph_lands_below_the_header_with_its_article_heading(browser, origin):
+    page, trouble = open_page(browser, origin + "regulations/xinyang/2022/#art-31-p1")
+    header = page.evaluate("document.querySelector('.md-header').getBoundingClientRect().bottom")
+    target = page.evaluate("document.getElementById('art-31-p1').getBoundingClientRect().top")
+    heading = page.evaluate("document.getElementById('art-31').getBoundingClientRect().top")
+    assert header <= heading < target < 900, (header, heading, target)
+    assert trouble == []
+    page.close()
+
+
+@pytest.mark.parametrize("path, expected", [
+    ("regulations/xinyang/2022/#art-31-p1", "en/regulations/xinyang/2022/#art-31-p1"),
+    ("search/?q=撤销", "en/search/?q=%E6%92%A4%E9%94%80"),
+])
+def test_switching_language_keeps_the_anchor_and_the_query(browser, origin, path, expected):
+    page, trouble = open_page(browser, origin + path)
+    page.locator(".md-header__option .md-select").hover()
+    with page.expect_navigation():
+        page.locator("a.md-select__link[hreflang=en]").click()
+    page.wait_for_load_state("networkidle")
+    assert page.url == origin + expected
+    assert trouble == []
+    page.close()
