@@ -240,3 +240,14 @@ def test_a_ban_counted_from_the_act_is_pointed_to_not_called_none(built_site):
         article = BeautifulSoup((built_site / f"{lang}revocations/index.html").read_text(encoding="utf-8"), "html.parser").find("article")
         [link] = [a for a in article.find_all("a") if a.get_text() == words]
         assert link["href"] == "../compare/revocation_ban/#baotou"
+
+
+def test_each_guide_leads_to_the_latest_call_and_what_is_open(built_site):
+    """Issue 17 item 5: the guide says the dates are set by each year's call; it links to it."""
+    for lang, latest in (("", "最近的申报通知"), ("en/", "Latest call for applications")):
+        page = BeautifulSoup((built_site / f"{lang}guides/wuhan/index.html").read_text(encoding="utf-8"), "html.parser")
+        dates = page.find(id="dates").find_next("ul")
+        first = dates.find("li")
+        assert latest in first.get_text()
+        assert first.find("a", href="../../notices/wuhan/example-2026/call/")
+        assert dates.find("a", href="../../cities/wuhan/")
