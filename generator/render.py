@@ -66,6 +66,8 @@ _LINE_START = re.compile(r"^([ \t]*)(?:([-+=~])|(\d+)([.)]))?", re.MULTILINE)
 _LINE_BREAKS = re.compile(r"\s*[" + _LINE_BREAK_CHARS + r"]\s*")
 _BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")
 _ENDS = re.compile(r"^\s+|\s+$")
+# a value that needs none of the above (most names, titles, labels): kept as it is
+_NEEDS_MD = re.compile("[" + re.escape("&<>" + _MARKDOWN_CHARS + _LINE_BREAK_CHARS) + r"]|^[\s\d=~+-]|\s$")
 
 
 def _safe_line_start(found: re.Match) -> str:
@@ -82,7 +84,10 @@ def md(value) -> Markup:
     heading it stands in."""
     if isinstance(value, Markup):
         return value
-    text = _LINE_START.sub(_safe_line_start, _LINE_BREAKS.sub(" ", str(value)).translate(_MD_ESCAPES), count=1)
+    text = str(value)
+    if _NEEDS_MD.search(text) is None:
+        return Markup(text)
+    text = _LINE_START.sub(_safe_line_start, _LINE_BREAKS.sub(" ", text).translate(_MD_ESCAPES), count=1)
     return Markup(_ENDS.sub("&#32;", text))  # a space, but not one that leaves `**` beside it unpaired
 
 
