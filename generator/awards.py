@@ -48,12 +48,17 @@ def same_winner(a: Winner | Candidate, b: Winner | Candidate) -> bool:
     return a.name.zh == b.name.zh
 
 
+def awarded_as(winner: Winner, candidate: Candidate) -> bool:
+    """Whether `winner` is `candidate` awarded: the same id, or the same organisation or person."""
+    return winner.id == candidate.id or same_winner(winner, candidate)
+
+
 def candidate_standing(cycle: Cycle, candidate: Candidate) -> str:
     """Where a proposed winner stands in its cycle: withdrawn, awarded (a winner of the
     cycle is the same), not_awarded (the cycle's decision is out without it) or proposed."""
     if candidate.withdrawn is not None:
         return "withdrawn"
-    if any(w.id == candidate.id or same_winner(w, candidate) for w in cycle.winners):
+    if any(awarded_as(w, candidate) for w in cycle.winners):
         return "awarded"
     return "not_awarded" if cycle.decisions else "proposed"
 

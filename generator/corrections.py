@@ -3,10 +3,10 @@
 The record holds the current text; each entry of its `corrections` says when a
 field changed, what it was and why, and the pages show both. Only the text of a record
 can be corrected (`text_fields`): its titles, names, body, issuer, sector and the like,
-not its id, kind, dates, numbers or addresses. The checks here need `today` (a
-correction cannot be dated in the future), so they run after `gather`, on the complete
-set, in `check` and in `build` alike; `history.py` compares the records with their last
-committed version, so that a text changed without a correction is refused.
+not its id, kind, dates, numbers or addresses. The checks here run after `gather`, on
+the complete set, in `check` and in `build` alike (a correction dated after today is not
+refused: it is scheduled, `schedule.as_of`); `history.py` compares the records with their
+last committed version, so that a text changed without a correction is refused.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
-from .awards import applies_to, ban_after, cycle_regulation, fact, same_winner, winner_decided
+from .awards import applies_to, awarded_as, ban_after, cycle_regulation, fact, same_winner, winner_decided
 from .calendar import WorkCalendar
 from .collect import Corpus
 from .derive import add_years
@@ -118,7 +118,7 @@ def _candidates(cycle: Cycle, reg: Regulation, calendar: WorkCalendar) -> list[F
     listed = [c for n in publicity for c in n.candidates]
     ends = [p.end for p in (notice_period(n, calendar) for n in publicity) if p is not None]
     for i, winner in enumerate(cycle.winners):
-        found = next((c for c in listed if c.id == winner.id or same_winner(c, winner)), None)
+        found = next((c for c in listed if awarded_as(winner, c)), None)
         if listed and (found is None or found.withdrawn is not None):
             why_zh, why_en = ("已从名单中撤回", "was withdrawn from it") if found else ("不在名单中", "is not on it")
             out.append(Finding("winner_not_a_candidate", cycle, ("winners", i), f"winner:{winner.id}",
