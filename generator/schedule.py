@@ -56,7 +56,7 @@ def as_of(corpus: Corpus, day: dt.date) -> Corpus:
     for key, city in corpus.cities.items():
         cycles = []
         for cycle in city.cycles:
-            shown = _shown(cycle, day)
+            shown = _shown(cycle, {s.place for s in _held_back(cycle, day)})
             if shown is None:
                 continue
             sources[id(shown)] = corpus.sources[id(cycle)]
@@ -94,36 +94,40 @@ def _corrections_held_back(cycle: Cycle, place: tuple, corrections: list[Correct
             for j, c in enumerate(corrections) if c.date > day]
 
 
-def _shown(cycle: Cycle, day: dt.date) -> Cycle | None:
-    """`cycle` as shown on `day`; None when it has records and all are still to come."""
-    notices = [_as_corrected(n, day) for n in cycle.notices if n.published <= day]
-    notices = [n.model_copy(update={"candidates": [_withdrawal_shown(c, day) for c in n.candidates]}) if n.candidates else n
-               for n in notices]
-    winners = [_as_corrected(w, day) for w in cycle.winners if (winner_day(cycle, w) or day) <= day]
-    revocations = [r for r in cycle.revocations if r.decided <= day]
-    had = cycle.notices or cycle.winners or cycle.revocations
-    if had and not (notices or winners or revocations):
-        return None
-    if (notices, winners, revocations) == (cycle.notices, cycle.winners, cycle.revocations):
+def _shown(cycle: Cycle, held: set[tuple]) -> Cycle | None:
+    """`cycle` without the records at the places `held` back (`_held_back`, so that the
+    rule of what is dated when is written once), and with the corrections and withdrawals
+    held back undone; None when it has records and all of them are held back."""
+    if not held:
         return cycle
+    notices = [_notice_shown(n, ("notices", i), held) for i, n in enumerate(cycle.notices) if ("notices", i) not in held]
+    winners = [_as_corrected(w, ("winners", i), held) for i, w in enumerate(cycle.winners) if ("winners", i) not in held]
+    revocations = [r for i, r in enumerate(cycle.revocations) if ("revocations", i) not in held]
+    if not (notices or winners or revocations):
+        return None
     return cycle.model_copy(update={"notices": notices, "winners": winners, "revocations": revocations})
 
 
-def _withdrawal_shown(candidate, day: dt.date):
-    if candidate.withdrawn is not None and candidate.withdrawn.date > day:
-        return candidate.model_copy(update={"withdrawn": None})
-    return candidate
+def _notice_shown(notice, place: tuple, held: set[tuple]):
+    """A notice as shown: its later corrections undone, its later withdrawals not yet made."""
+    notice = _as_corrected(notice, place, held)
+    if not any(p[:len(place) + 1] == place + ("candidates",) for p in held):
+        return notice
+    return notice.model_copy(update={"candidates": [
+        c.model_copy(update={"withdrawn": None}) if place + ("candidates", j, "withdrawn") in held else c
+        for j, c in enumerate(notice.candidates)]})
 
 
-def _as_corrected(record, day: dt.date):
-    """`record` as it read on `day`: each correction dated after it undone (the latest
-    first, so that the text before the earliest of them stands)."""
-    later = sorted((c for c in record.corrections if c.date > day), key=lambda c: c.date, reverse=True)
+def _as_corrected(record, place: tuple, held: set[tuple]):
+    """`record` as it read before its corrections held back: each undone, the latest
+    first, so that the text before the earliest of them stands."""
+    later = [j for j in range(len(record.corrections)) if place + ("corrections", j) in held]
     if not later:
         return record
-    for correction in later:
+    for j in sorted(later, key=lambda j: record.corrections[j].date, reverse=True):
+        correction = record.corrections[j]
         record = _with_text(record, correction.field.split("."), correction.was)
-    return record.model_copy(update={"corrections": [c for c in record.corrections if c.date <= day]})
+    return record.model_copy(update={"corrections": [c for j, c in enumerate(record.corrections) if j not in later]})
 
 
 def _with_text(record, path: list[str], text: str):
