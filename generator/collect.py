@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from .errors import DataError, Problem
 from .links import files, folders, linked_sources, through_link
-from .load import MAX_BYTES, Document, load_file, read_bytes, relative
+from .load import MAX_BYTES, NOT_IN_FILE, Document, load_file, read_bytes, relative
 from .calendar import WorkCalendar
 from .model import NOTICE_KINDS, CalendarYear, Cycle, Dimension, GlossaryTerm, Jurisdiction, Regulation
 from .pages import page_problems
@@ -261,8 +261,9 @@ def _read_original(reg: Regulation, doc: Document, folder: Path) -> tuple[str | 
     except UnicodeDecodeError:
         return None, [doc.problem(place, f"原文文件 {here}{name} 不是 UTF-8 编码；请另存为 UTF-8",
                                   f"the source text {here}{name} is not UTF-8; save it as UTF-8")]
-    control = next((c for c in text if (c < " " and c not in "\t\n\r") or "\x7f" <= c <= "\x9f"), None)
-    if control is not None:
+    found = NOT_IN_FILE.search(text)  # the one rule every file is read by (load.py)
+    if found is not None:
+        control = found.group()
         return None, [doc.problem(place, f"原文文件 {here}{name} 含有不可打印的控制字符 U+{ord(control):04X}",
                                   f"the source text {here}{name} contains the control character U+{ord(control):04X}, which cannot be printed")]
     return text, []
