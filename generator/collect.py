@@ -331,7 +331,10 @@ def _check_cycles(city: City, sources: dict[int, Document], calendar: WorkCalend
         seen: set[str] = set()
         for i, notice in enumerate(cycle.notices):
             out.extend(_check_notice(cycle, notice, doc, ("notices", i), calendar, seen))
+            for j, candidate in enumerate(notice.candidates):
+                out.extend(_check_english_name(cycle, candidate, doc, ("notices", i, "candidates", j)))
         for i, winner in enumerate(cycle.winners):
+            out.extend(_check_english_name(cycle, winner, doc, ("winners", i)))
             out.extend(_check_decision(cycle, winner, doc, ("winners", i)))
             if winner.id in winner_ids:
                 out.append(doc.problem(("winners", i, "id"), f"winner id“{winner.id}”重复（已用于 {winner_ids[winner.id]}）；同一单位再次获奖请用新的 id",
@@ -364,6 +367,18 @@ def _check_cycles(city: City, sources: dict[int, Document], calendar: WorkCalend
                     out.append(doc.problem(place + ("grounds", j, "quote"), f"引文“{ground.quote}”不在所引条文中",
                                            f"the quote '{ground.quote}' does not occur in the cited text"))
     return out
+
+
+def _check_english_name(cycle: Cycle, awardee, doc: Document, place: tuple) -> list[Problem]:
+    """A real winner or candidate is named in English too: an English page never shows a
+    Chinese-only name (a translation is marked as unofficial unless en_official says otherwise)."""
+    if cycle.example or awardee.name.en is not None:
+        return []
+    return [doc.problem(place + ("name",), f"缺少英文名称 name.en：真实记录的获奖者与拟奖对象须有英文名称。来源载有该单位自己的英文名称时照录并写"
+                                           f" en_official: true；否则写译名（个人写拼音），网站标为非官方译名（{awardee.name.zh}）",
+                        f"name.en is missing: a real winner or candidate needs an English name. Copy the organisation's own where a"
+                        f" source gives it, with en_official: true; otherwise write a translation (a person's name in pinyin), which"
+                        f" the site marks as unofficial ({awardee.name.zh})")]
 
 
 def _check_decision(cycle: Cycle, winner, doc: Document, place: tuple) -> list[Problem]:

@@ -63,8 +63,9 @@ class Jurisdiction(Record):
     """A city (or province, or the nation) that runs a quality award."""
 
     id: Slug = Field(description=doc("标识，与文件夹同名，小写英文", "identifier, the folder's name, lower-case ASCII"))
-    level: Literal["prefecture", "province", "national", "district"] = Field(
-        description=doc("行政级别", "administrative level"))
+    level: Literal["prefecture", "county", "province", "national", "district"] = Field(
+        description=doc("行政级别（prefecture 地级市，county 县级市或县，district 市辖区）",
+                        "administrative level (prefecture-level city, county-level city or county, urban district)"))
     name: Label = Field(description=doc("名称", "name"))
     province: Label | None = Field(None, description=doc("所属省份", "province it belongs to"))
     award: Label = Field(description=doc("奖项名称", "the award's name"))
@@ -276,7 +277,18 @@ class Title(Record):
 class Name(Record):
     zh: StrictStr = Field(min_length=1, max_length=MAX_NAME, pattern=ONE_LINE, description=doc("中文名称（以来源为准）", "Chinese name, as the source gives it"))
     en: StrictStr | None = Field(None, min_length=1, max_length=MAX_NAME, pattern=ONE_LINE, description=doc(
-        "英文名称；仅在确知官方英文名称时填写", "English name; only where the official English name is known"))
+        "英文名称：来源载有该单位自己的英文名称时照录（并写 en_official: true），否则写本站译名（个人写拼音），网站标为非官方译名；"
+        "真实记录必填", "English name: the organisation's own where a source gives it (with en_official: true), otherwise this"
+        " site's translation (a person's name in pinyin), shown as unofficial; required in a real record"))
+    en_official: StrictBool = Field(False, description=doc(
+        "英文名称为该单位自己使用的名称（来源载明）", "the English name is the organisation's own, as a source gives it"))
+
+    @model_validator(mode="after")
+    def _official_needs_name(self) -> "Name":
+        if self.en_official and self.en is None:
+            raise ValueError("en_official: true says the English name is the organisation's own, but there is no en"
+                             " / en_official: true 表示英文名称为该单位自己的名称，但未写 en")
+        return self
 
 
 class Source(Record):
@@ -322,6 +334,9 @@ class Awardee(Record):
     name: Name = Field(description=doc("获奖者名称", "the winner's name"))
     kind: Literal["organisation", "individual"] = Field(description=doc("组织或个人", "organisation or individual"))
     award: Literal["award", "nomination"] = Field(description=doc("市长质量奖或提名奖", "the award or the nomination award"))
+    tier: Label | None = Field(None, description=doc(
+        "奖项或等次的名称，照决定所载（设有多个等次时，如“经济类金奖”“质量管理创新奖”）",
+        "the award or tier as the decision names it, where the scheme has several (e.g. Economy Gold Award)"))
     sector: Label | None = Field(None, description=doc("行业", "sector"))
     district: Label | None = Field(None, description=doc("所在区县", "district"))
     credit_code: StrictStr | None = Field(None, description=doc("统一社会信用代码（18 位，校验）", "unified social credit code (18 characters, checksum validated)"))
@@ -471,6 +486,7 @@ class Count(Record):
     """How many won in a category, where the source gives a number but not every name."""
 
     category: Literal[tuple(CATEGORIES)] = Field(description=doc("类别", "category"))  # type: ignore[valid-type]
+    tier: Label | None = Field(None, description=doc("奖项或等次的名称，照来源所载", "the award or tier as the source names it"))
     count: StrictInt = Field(ge=0, description=doc("获奖数量", "number of winners"))
     source_url: Url = Field(description=doc("来源网址", "source URL"))
 
