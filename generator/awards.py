@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .collect import Corpus
 from .derive import add_years
-from .model import Candidate, Cycle, Fact, Notice, Regulation, Revocation, Winner
+from .model import Candidate, Count, Cycle, Fact, Notice, Regulation, Revocation, Winner
 
 # winner status key → labels in strings.yaml "winner.<status>"
 WINNER_STATUSES = ("current", "no_expiry", "expired", "revoked", "unknown")
@@ -61,6 +61,12 @@ def candidate_standing(cycle: Cycle, candidate: Candidate) -> str:
     if any(awarded_as(w, candidate) for w in cycle.winners):
         return "awarded"
     return "not_awarded" if cycle.decisions else "proposed"
+
+
+def named_count(cycle: Cycle, count: Count) -> int:
+    """How many of the winners a count speaks of the cycle names: those of its category
+    (and of its tier, where the count gives one)."""
+    return sum(w.category == count.category and (count.tier is None or w.tier == count.tier) for w in cycle.winners)
 
 
 def winner_decided(cycle: Cycle, winner: Winner) -> dt.date | None:

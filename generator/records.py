@@ -62,8 +62,8 @@ class AwardRecords:
     def winners_of(self, city: str, cycle: str | None = None) -> list:
         return [v for v in self._winners_by_city.get(city, []) if cycle in (None, v.cycle.cycle)]
 
-    def revocations_of(self, city: str, cycle: str) -> list:
-        return [v for v in self._revocations_by_city.get(city, []) if v.cycle.cycle == cycle]
+    def revocations_of(self, city: str, cycle: str | None = None) -> list:
+        return [v for v in self._revocations_by_city.get(city, []) if cycle in (None, v.cycle.cycle)]
 
     def findings_of(self, city: str, cycle: str, subject: str | None = None) -> list:
         return [f for f in self._findings_by_cycle.get((city, cycle), []) if subject in (None, f.subject)]

@@ -22,7 +22,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from .awards import HOLDING, candidate_standing, duties
+from .awards import HOLDING, candidate_standing, duties, named_count
 from .collect import Corpus
 from .errors import DataError, Problem
 from .derive import compared_versions
@@ -34,7 +34,7 @@ from .periods import NoticeView
 from .records import AwardRecords, award_records, grouped
 from .schema import SCHEMAS
 from .text import anchor, cited_articles, cited_places, place_labels
-from .urls import Links, up_to_site_root
+from .urls import Links, official_source, up_to_site_root
 from .corrections import correction_label
 
 LANGS = ("zh", "en")
@@ -256,6 +256,8 @@ def render_site(corpus: Corpus, today: dt.date, root: Path, records: AwardRecord
                       iso_days=iso_days, body_html=body_html, correction_label=correction_label)
         common["preview"] = preview
         common["standing"] = candidate_standing
+        common["named_count"] = named_count
+        common["official_source"] = official_source
         common["period_strings"] = Markup(env.get_template("_period_strings.md.j2").render(**common))
 
         macros: dict[tuple[str, str], dict] = {}  # the ways back → the shared macros for pages at that depth

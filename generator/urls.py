@@ -74,3 +74,10 @@ class Links:
         """The address of a page rendered at `path` (e.g. notices/x/y/z.md)."""
         path = path.removesuffix(".md").removesuffix("index")
         return self.lang_root(lang) + (path + "/" if path and not path.endswith("/") else path)
+
+
+def official_source(url: str) -> bool:
+    """Whether `url` is on a government host (`*.gov.cn`): an official source. Anything else
+    (news, reposts, company or association pages) the pages mark as a secondary source."""
+    host = (urlsplit(url).hostname or "").lower()
+    return host == "gov.cn" or host.endswith(".gov.cn")
