@@ -15,8 +15,8 @@ from .collect import Corpus
 from .derive import add_years
 from .model import Candidate, Count, Cycle, Fact, Notice, Regulation, Revocation, Winner
 
-# winner status key → labels in strings.yaml "winner.<status>"
-WINNER_STATUSES = ("current", "no_expiry", "expired", "revoked", "unknown")
+# winner statuses (labels in strings.yaml "winner.<status>"): current, no_expiry, expired, revoked, unknown;
+# these two hold the title
 HOLDING = ("current", "no_expiry")
 
 

@@ -18,12 +18,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
+from zoneinfo import ZoneInfo
 
 import holidays
 
 from .model import CalendarYear
 
-SHANGHAI = "Asia/Shanghai"
+SHANGHAI = ZoneInfo("Asia/Shanghai")  # every date of the site is a day in Beijing time
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,6 @@ import gc
 import os
 import sys
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from .errors import AwardsiteError, BuildError, DataError, UsageError
 
@@ -22,7 +21,9 @@ SINCE_VARIABLE = "AWARDSITE_SINCE"  # check --since: the commit to compare the r
 
 
 def shanghai_today() -> dt.date:
-    return dt.datetime.now(ZoneInfo("Asia/Shanghai")).date()
+    from .calendar import SHANGHAI
+
+    return dt.datetime.now(SHANGHAI).date()
 
 
 def parse_today(value: str | None) -> dt.date:
@@ -80,6 +81,7 @@ def command_check(root: Path, today: dt.date, strict: bool, since: str | None = 
 
 
 def command_build(root: Path, today: dt.date, site: Path, preview: bool = False) -> int:
+    from .calendar import SHANGHAI
     from .collect import gather_with_cache
     from .links import refuse_linked_outputs
     from .pipeline import outputs, prepare
@@ -91,7 +93,7 @@ def command_build(root: Path, today: dt.date, site: Path, preview: bool = False)
     gc.freeze()  # as in check
     pages, exports = outputs(prepare(root, today, corpus, preview))  # feeds, calendars, open data: swapped in with the pages
     written, removed = write_pages({**pages, **exports}, root / "build" / "docs")
-    noon = dt.datetime.combine(today, dt.time(12), ZoneInfo("Asia/Shanghai"))
+    noon = dt.datetime.combine(today, dt.time(12), SHANGHAI)
     publish(root, site, int(noon.timestamp()))
     if site_url(root) is None:
         print(NO_ADDRESS)

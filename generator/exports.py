@@ -21,13 +21,13 @@ import io
 import json
 from functools import cache
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import yaml
 from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 from icalendar import Calendar, Event, Timezone
 
+from .calendar import SHANGHAI
 from .collect import Corpus
 from .corrections import corrected, field_label
 from .model import CATEGORIES, NOTICE_KINDS, Citation, Notice, Winner
@@ -36,7 +36,7 @@ from .records import AwardRecords, award_records, grouped
 from .schema import SCHEMAS, schema_text
 from .urls import Links, site_url
 
-TZ = ZoneInfo("Asia/Shanghai")
+
 LANGS = ("zh", "en")
 DATASETS = ("regulation_facts", "notices", "winners", "winner_counts", "revocations", "corrections")  # as open_data.yaml lists them
 # feed and calendar wording: one table, looked up by key
@@ -85,7 +85,7 @@ def export_files(corpus: Corpus, today: dt.date, root: Path, records: AwardRecor
 # ---------------------------------------------------------------- feeds
 
 def _published(view: NoticeView) -> dt.datetime:
-    return dt.datetime.combine(view.notice.published, dt.time(0), TZ)
+    return dt.datetime.combine(view.notice.published, dt.time(0), SHANGHAI)
 
 
 def _summary(view: NoticeView, lang: str, corpus: Corpus) -> str:
@@ -149,7 +149,7 @@ def feeds(corpus: Corpus, notices: list[NoticeView], today: dt.date, links: Link
             fg.link(href=links.feed(lang, fmt, city_id), rel="self")
             fg.link(href=links.page(lang, "notices/index.md"), rel="alternate")  # RSS <link>: the last one given
             # the newest item's day, or `today` for an empty feed: never the clock
-            stamp = _published(items[0][0]) if items else dt.datetime.combine(today, dt.time(0), TZ)
+            stamp = _published(items[0][0]) if items else dt.datetime.combine(today, dt.time(0), SHANGHAI)
             fg.updated(stamp)
             fg.lastBuildDate(stamp)
             for _, entry in reversed(items):  # feedgen prepends: oldest in first, newest on top
@@ -165,12 +165,12 @@ def calendars(corpus: Corpus, notices: list[NoticeView], today: dt.date, links: 
     """The calendar of every city's deadlines, then one calendar per city. Each notice's
     event is built and serialised once, and its text goes into both calendars."""
     views = sorted((v for v in notices if v.period), key=lambda v: (v.period.end, v.city, v.cycle.cycle, v.notice.id))
-    stamp = dt.datetime.combine(today, dt.time(0), TZ).astimezone(dt.timezone.utc)
+    stamp = dt.datetime.combine(today, dt.time(0), SHANGHAI).astimezone(dt.timezone.utc)
     events = [(view, _event(view, corpus, links, stamp).to_ical()) for view in views]
     by_city = grouped(events, lambda pair: pair[0].city)
     # Every event is in Beijing time, so a calendar with events needs this zone's
     # VTIMEZONE (what icalendar's add_missing_timezones would add), worked out once.
-    zone = Timezone.from_tzid(TZ.key).to_ical()
+    zone = Timezone.from_tzid(SHANGHAI.key).to_ical()
     out = {"zh/calendar/deadlines.ics": ics(corpus, [event for _, event in events], zone)}
     for city_id in corpus.cities:
         out[f"zh/calendar/{city_id}.ics"] = ics(corpus, [event for _, event in by_city.get(city_id, [])], zone, city_id)
@@ -186,8 +186,8 @@ def _event(view: NoticeView, corpus: Corpus, links: Links, stamp: dt.datetime) -
     event = Event()
     event.add("uid", f"{view.city}-{view.cycle.cycle}-{n.id}-{'deadline' if what == 'deadline' else 'publicity-end'}@{links.host}")
     event.add("dtstamp", stamp)
-    event.add("dtstart", dt.datetime.combine(view.period.end, dt.time(0), TZ))
-    event.add("dtend", dt.datetime.combine(view.period.end, dt.time(23, 59, 59), TZ))
+    event.add("dtstart", dt.datetime.combine(view.period.end, dt.time(0), SHANGHAI))
+    event.add("dtend", dt.datetime.combine(view.period.end, dt.time(23, 59, 59), SHANGHAI))
     event.add("summary", f"{example}{kind.zh}{WORDS['ends']['zh']}：{n.title.zh} / {kind.en} {WORDS['ends']['en']}: {n.title.en}")
     pages = [f"{links.page('zh', view.path)}\n{links.page('en', view.path)}"] if links.absolute else []
     event.add("description", "\n\n".join([_summary(view, "zh", corpus), _summary(view, "en", corpus), *pages]))
@@ -213,7 +213,7 @@ def ics(corpus: Corpus, events: list[bytes], zone: bytes, city_id: str | None = 
     city_name = corpus.cities[city_id].info.name if city_id else None
     cal.add("x-wr-calname", f"{city_name.zh}：{name['zh']} / {city_name.en}: {name['en']}" if city_name
             else f"{name['zh']} / {name['en']}")
-    cal.add("x-wr-timezone", "Asia/Shanghai")
+    cal.add("x-wr-timezone", SHANGHAI.key)
     end = b"END:VCALENDAR\r\n"
     head = cal.to_ical()
     if not head.endswith(end):

@@ -18,8 +18,6 @@ from dataclasses import dataclass
 from .calendar import WorkCalendar
 from .model import NOTICE_KINDS, UNKNOWN, Cycle, Notice
 
-PERIOD_STATUSES = ("upcoming", "open", "closed")  # labels: strings.yaml "period.<status>"
-
 
 @dataclass(frozen=True)
 class Period:
