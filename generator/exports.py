@@ -27,6 +27,7 @@ from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 from icalendar import Calendar, Event, Timezone
 
+from .awards import named_count
 from .calendar import SHANGHAI
 from .collect import Corpus
 from .corrections import corrected, field_label
@@ -271,7 +272,8 @@ def data_rows(corpus: Corpus, records: AwardRecords, today: dt.date, links: Link
         x, city = w.winner, corpus.cities[city_id].info.name
         rows_winners.append(dict(
             city=city_id, city_zh=city.zh, city_en=city.en, cycle=w.cycle.cycle, id=x.id, name_zh=x.name.zh,
-            name_en=x.name.en or "", kind=x.kind, award=x.award, sector_zh=_pair(x.sector, "zh"),
+            name_en=x.name.en or "", name_en_official=x.name.en_official, kind=x.kind, award=x.award,
+            tier_zh=_pair(x.tier, "zh"), tier_en=_pair(x.tier, "en"), sector_zh=_pair(x.sector, "zh"),
             sector_en=_pair(x.sector, "en"), district_zh=_pair(x.district, "zh"), district_en=_pair(x.district, "en"),
             credit_code=x.credit_code or "", employer_zh=_pair(x.employer, "zh"), employer_en=_pair(x.employer, "en"),
             decided=w.decided.isoformat() if w.decided else "", valid_until=w.valid_until.isoformat() if w.valid_until else "",
@@ -284,8 +286,8 @@ def data_rows(corpus: Corpus, records: AwardRecords, today: dt.date, links: Link
                 rows_counts.append(dict(
                     city=city_id, city_zh=city.info.name.zh, city_en=city.info.name.en, cycle=cycle.cycle,
                     cycle_title_zh=cycle.title.zh, cycle_title_en=cycle.title.en, category=c.category,
-                    category_zh=CATEGORIES[c.category][0], category_en=CATEGORIES[c.category][1], count=c.count,
-                    named=sum(1 for w in cycle.winners if w.category == c.category),
+                    category_zh=CATEGORIES[c.category][0], category_en=CATEGORIES[c.category][1], tier_zh=_pair(c.tier, "zh"),
+                    tier_en=_pair(c.tier, "en"), count=c.count, named=named_count(cycle, c),
                     page_zh=links.page("zh", f"cities/{city_id}.md"), page_en=links.page("en", f"cities/{city_id}.md"),
                     source_url=c.source_url, example=cycle.example))
     rows_revocations = []
