@@ -86,3 +86,21 @@ def compared_versions(corpus: Corpus, views: dict[tuple[str, str], RegulationVie
         if newest is not None:
             columns.append(views[(city_id, newest.version)])
     return columns
+
+
+def adopted_without_text(corpus: Corpus, views: dict[tuple[str, str], RegulationView],
+                         compared: RegulationView) -> list[RegulationView]:
+    """The versions of the compared one's jurisdiction that stand in its place but whose
+    text is not held: adopted (not a draft), neither superseded nor expired, and issued
+    after it (or, where the compared one is a draft, adopted at all). Wuhan's column is its
+    public-comment draft, and the measures adopted from it are known by metadata only."""
+    city = compared.reg.city
+    out = []
+    for reg in corpus.cities[city].regulations:
+        view = views[(city, reg.version)]
+        if reg.text is not None or reg.draft or view.status in ("superseded", "expired"):
+            continue
+        later = compared.reg.draft or (reg.issued and compared.reg.issued and reg.issued > compared.reg.issued)
+        if later:
+            out.append(view)
+    return out
