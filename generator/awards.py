@@ -53,14 +53,18 @@ def awarded_as(winner: Winner, candidate: Candidate) -> bool:
     return winner.id == candidate.id or same_winner(winner, candidate)
 
 
-def candidate_standing(cycle: Cycle, candidate: Candidate) -> str:
+def candidate_standing(cycle: Cycle, candidate: Candidate, open_for_objections: bool = True) -> str:
     """Where a proposed winner stands in its cycle: withdrawn, awarded (a winner of the
-    cycle is the same), not_awarded (the cycle's decision is out without it) or proposed."""
+    cycle is the same), not_awarded (the cycle's decision is out without it), proposed
+    (its publicity still open or not yet begun) or unrecorded (the publicity is over or
+    its period unknown, and no decision is recorded here: one may well exist)."""
     if candidate.withdrawn is not None:
         return "withdrawn"
     if any(awarded_as(w, candidate) for w in cycle.winners):
         return "awarded"
-    return "not_awarded" if cycle.decisions else "proposed"
+    if cycle.decisions:
+        return "not_awarded"
+    return "proposed" if open_for_objections else "unrecorded"
 
 
 def named_count(cycle: Cycle, count: Count) -> int:
