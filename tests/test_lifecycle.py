@@ -95,7 +95,9 @@ def test_candidates_are_on_their_notice_page_and_nowhere_a_winner_is(project):
     for lang in ("zh", "en"):
         page = pages[f"{lang}/notices/xinyang/9/proposed.md"]
         assert "测试九届茶业有限公司" in page and "测试九届纸业有限公司" in page
-    assert "公示中或待决定" in pages["zh/notices/xinyang/9/proposed.md"]
+    # the publicity (5 working days from 2027-03-01) is over and no decision is recorded
+    assert "本站未收录表彰决定" in pages["zh/notices/xinyang/9/proposed.md"]
+    assert "公示中或待决定" in outputs(project, "2027-03-03")[0]["zh/notices/xinyang/9/proposed.md"]
     assert "Withdrawn on 2027-03-03: The objection was upheld (example)" in pages["en/notices/xinyang/9/proposed.md"]
     holding = sorted(path for path, text in {**pages, **files}.items() if "测试九届茶业有限公司" in text)
     assert holding == ["en/notices/xinyang/9/proposed.md", "zh/notices/xinyang/9/proposed.md"]
