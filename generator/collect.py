@@ -149,7 +149,7 @@ def gather(root: Path, known: Documents | None = None) -> Corpus:
 
     known_keys = {d.key for d in dimensions}
     for city in cities.values():
-        city.regulations.sort(key=lambda r: (r.issued or r.effective or _EARLIEST, r.version), reverse=True)
+        city.regulations.sort(key=_version_order, reverse=True)
         versions = {r.version for r in city.regulations}
         for reg in city.regulations:
             doc = sources[id(reg)]
@@ -200,8 +200,20 @@ def _records(doc: Document, model, many: bool) -> tuple[list, list[Problem]]:
     return records, problems
 
 
-_EARLIEST = dt.date.min
+_EARLIEST, _LATEST = dt.date.min, dt.date.max
 _NOT_CYCLES = {"calendar", "pages"}
+
+
+def _version_order(reg: Regulation) -> tuple:
+    """Newest first, by the date issued (or effective); a version known without a date goes
+    by the year its id begins with ("2016", "2025-draft"), and one with neither by its id,
+    after the dated ones, except an undated draft, which is a proposal: first."""
+    day = reg.issued or reg.effective
+    if day is None and reg.version[:4].isdigit():
+        day = dt.date(int(reg.version[:4]), 1, 1)
+    if day is None:
+        day = _LATEST if reg.draft else _EARLIEST
+    return day, reg.version
 
 
 def _cycle_order(cycle: Cycle) -> tuple:

@@ -81,10 +81,12 @@ def test_every_dimension_is_coded_and_every_quote_is_in_its_article(city, reg):
             assert cite.quote and cite.quote in unit_zh(reg.text, cite), (key, cite)
 
 
-def test_each_city_shows_its_history():
-    versions = {c: [r.version for r in CORPUS.cities[c].regulations] for c in CORPUS.cities}
-    assert versions == {"baotou": ["2025", "2024"], "hohhot": ["2013"], "linyi": ["2017", "2009"],
-                        "wuhan": ["draft"], "xinyang": ["2022", "2009"]}
+def test_each_city_shows_its_history_newest_first():
+    """Versions newest first: by date; an undated one by the year its id begins with; an undated draft first."""
+    expected = {"baotou": ["2025", "2024"], "hohhot": ["2013"], "linyi": ["2017", "2009"],
+                "wuhan": ["draft", "2022", "2010"], "xinyang": ["2022", "2009"],
+                "shenzhen": ["2019", "2012", "pre-2012"], "xuchang": ["2020", "2016", "2010"]}
+    assert {c: [r.version for r in CORPUS.cities[c].regulations] for c in expected} == expected
 
 
 def test_glossary_terms_are_unique():
