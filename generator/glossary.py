@@ -64,14 +64,15 @@ def units(reg: Regulation) -> Iterator[Unit]:
 
 # ---------------------------------------------------------------- terms
 
-APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
+# Typographic quotes are the plain ones: Mayor’s is Mayor's.
+QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 
 
 def _pattern(form: str) -> re.Pattern:
     """A rendering whose last word may take a regular ending: evaluation panels,
     publicised, publicising, trophies, applied. Anything else (vetted, came into
     force) is one of the term's `variants`."""
-    form = form.translate(APOSTROPHES).lower()
+    form = form.translate(QUOTES).lower()
     if re.search(r"[^aeiou]y$", form):
         stem, endings = form[:-1], r"(?:y|ies|ied|ying)"
     elif form.endswith("e"):
@@ -91,7 +92,7 @@ def renderings(term: GlossaryTerm) -> list[str]:
 
 def says(en: str, term: GlossaryTerm) -> bool:
     """Whether an English text uses one of the term's renderings (case aside)."""
-    text = en.translate(APOSTROPHES).lower()
+    text = en.translate(QUOTES).lower()
     return any(_pattern(form).search(text) for form in renderings(term))
 
 
@@ -184,7 +185,7 @@ class Exemption(Record):
     reason: Bilingual = Field(description=doc("原因", "the reason"))
 
 
-MODAL_RULES = {"可": "may: not shall or must", "应": "shall or must"}
+MODAL_RULES = {"可": "may (not shall or must)", "应": "shall or must"}
 
 
 @dataclass(frozen=True)
@@ -194,7 +195,7 @@ class Drift:
     unit: Unit
     term: str  # the glossary term, or 可 / 应 for the modal rules
     expected: str
-    says: str  # the English (the sentence, for a modal drift, where it can be told)
+    english: str  # what the English says (for a modal drift, the sentence where it can be told)
 
     @property
     def key(self) -> tuple[str, str, str, str]:
@@ -203,7 +204,7 @@ class Drift:
     def __str__(self) -> str:
         u = self.unit
         return (f"{u.file}: {u.where}: 中文有“{self.term}”，英文应作 {self.expected!r} / the Chinese has {self.term},"
-                f" so the English should say {self.expected!r}, but it says: {self.says!r}")
+                f" so the English should say {self.expected!r}, but it says: {self.english!r}")
 
 
 def read_exemptions(path: Path, root: Path) -> list[Exemption]:

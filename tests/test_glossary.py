@@ -34,6 +34,8 @@ def test_the_reading_covers_every_unit_of_the_five_texts():
 def test_an_exemption_names_a_real_term_or_modal_rule():
     known = {t.zh for t in CORPUS.glossary} | {"可", "应"}
     assert [e.term for e in EXEMPTIONS if e.term not in known] == []
+    listed = [(e.city, e.version, where, e.term) for e in EXEMPTIONS for where in e.units]
+    assert len(listed) == len(set(listed))  # each departure listed once
 
 
 # ---- the rules, on made-up units
