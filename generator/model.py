@@ -203,9 +203,17 @@ class Dimension(Record):
 
 
 class GlossaryTerm(Record):
-    zh: StrictStr
-    en: StrictStr
-    note: Bilingual | None = None
+    """A term of the one English terminology (`city_rules/glossary.yaml`)."""
+
+    zh: StrictStr = Field(min_length=1, description=doc("中文术语", "the Chinese term"))
+    en: StrictStr = Field(min_length=1, description=doc(
+        "英文译法；多个译法以“; ”分隔（如动词与名词），括号内为说明",
+        "the English rendering; several are separated by '; ' (e.g. verb and noun), a parenthesis explains"))
+    variants: list[Line] = Field(default_factory=list, description=doc(
+        "译文中亦可接受的其他词形（不规则变化等，如 applies、came into force）；规则词尾（-s、-es、-d、-ed、-ing；y → ies、ied）无须列出",
+        "other forms a translation may use (irregular inflections and the like, e.g. applies, came into force);"
+        " the regular endings (-s, -es, -d, -ed, -ing; y → ies, ied) need not be listed"))
+    note: Bilingual | None = Field(None, description=doc("向读者解释该术语的说明", "a note explaining the term to a reader"))
 
 
 class CalendarYear(Record):
