@@ -185,18 +185,24 @@ def _read(path: Path, root: Path):
     return doc.data if doc is not None else None
 
 
+KNOWN_LISTED = 12  # an unknown --city lists the ids up to this many; past it, where they are
+
+
 def _known_city(root: Path, city: str) -> None:
     names = _city_names(root)
     if city in names:
         return
-    known = ", ".join(names)
     guess = _near_city(city, names)
     if guess is not None:
         zh, en = names[guess]
-        raise UsageError(f"未知地区“{city}”；是否应为“{guess}”（{zh}）？--city 须写地区标识；已有：{known}",
-                         f"unknown city '{city}'; did you mean '{guess}' ({en})? --city takes the city's id; known: {known}")
-    raise UsageError(f"未知地区“{city}”；已有：{known}（新的地区请先建立 city_rules/{city}/jurisdiction.yaml）",
-                     f"unknown city '{city}'; known: {known} (add city_rules/{city}/jurisdiction.yaml first)")
+        raise UsageError(f"未知地区“{city}”；是否应为“{guess}”（{zh}）？--city 须写地区标识（city_rules/ 下的文件夹名）",
+                         f"unknown city '{city}'; did you mean '{guess}' ({en})? --city takes the city's id (its folder in city_rules/)")
+    # the ids themselves where they are few; the folder that lists them where they are many
+    known = ", ".join(names) if len(names) <= KNOWN_LISTED else None
+    known_zh = f"已有：{known}" if known else f"地区标识即 city_rules/ 下的文件夹名（共 {len(names)} 个）"
+    known_en = f"known: {known}" if known else f"the ids are the folders of city_rules/ ({len(names)} of them)"
+    raise UsageError(f"未知地区“{city}”；{known_zh}（新的地区请先建立 city_rules/{city}/jurisdiction.yaml）",
+                     f"unknown city '{city}'; {known_en} (add city_rules/{city}/jurisdiction.yaml first)")
 
 
 def _city_names(root: Path) -> dict[str, tuple[str, str]]:
