@@ -25,7 +25,7 @@ from markupsafe import Markup
 from .awards import HOLDING, candidate_standing, duties, named_count
 from .collect import Corpus
 from .errors import DataError, Problem
-from .derive import compared_versions
+from .derive import adopted_without_text, compared_versions
 from .exports import fields
 from .findings import FINDING_KINDS
 from .markup import body_html
@@ -257,6 +257,7 @@ def render_site(corpus: Corpus, today: dt.date, root: Path, records: AwardRecord
         common["preview"] = preview
         common["standing"] = candidate_standing
         common["named_count"] = named_count
+        common["adopted_without_text"] = lambda view: adopted_without_text(corpus, views, view)
         common["official_source"] = official_source
         common["period_strings"] = Markup(env.get_template("_period_strings.md.j2").render(**common))
 
