@@ -89,12 +89,13 @@
       chosen[city.id] = given === ALL || (given ? given.indexOf(city.id) >= 0 : (cities.length <= ALL_UP_TO || i < FIRST));
     });
 
-    // The chooser: a line saying what shows, and under a disclosure the controls.
+    // The chooser: a line saying what shows, a button, and under it (shown by the button)
+    // the controls.
     var id = "city-chooser-" + (++uid);
     var status = element("p", { "class": "city-chooser__status", role: "status" });
-    var details = element("details", { "class": "city-chooser__details" });
-    details.appendChild(element("summary", {}, words.open));
-    var fieldset = element("fieldset", { "class": "city-chooser__fieldset" });
+    var toggle = element("button", { type: "button", "class": "city-chooser__toggle", "aria-expanded": "false",
+                                     "aria-controls": id + "-fields" }, words.open);
+    var fieldset = element("fieldset", { "class": "city-chooser__fieldset", id: id + "-fields", hidden: "" });
     fieldset.appendChild(element("legend", {}, words.legend));
     var tools = element("div", { "class": "city-chooser__tools" });
     var filter = null;
@@ -133,10 +134,12 @@
     fieldset.appendChild(list);
     var noMatch = element("p", { "class": "city-chooser__none", hidden: "" }, words.noMatch);
     fieldset.appendChild(noMatch);
-    details.appendChild(fieldset);
 
-    holder.appendChild(status);
-    holder.appendChild(details);
+    var line = element("div", { "class": "city-chooser__line" });
+    line.appendChild(status);
+    line.appendChild(toggle);
+    holder.appendChild(line);
+    holder.appendChild(fieldset);
     holder.hidden = false;
 
     function shownIds() { return cities.filter(function (c) { return chosen[c.id]; }).map(function (c) { return c.id; }); }
@@ -188,6 +191,11 @@
       keepInLinks();
     }
 
+    toggle.addEventListener("click", function () {
+      var open = toggle.getAttribute("aria-expanded") !== "true";
+      toggle.setAttribute("aria-expanded", String(open));
+      fieldset.hidden = !open;
+    });
     list.addEventListener("change", function (event) {
       var box = event.target;
       if (box.type === "checkbox") choose(function () { chosen[box.value] = box.checked; });
