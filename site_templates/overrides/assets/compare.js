@@ -100,10 +100,11 @@
     var tools = element("div", { "class": "city-chooser__tools" });
     var filter = null;
     if (cities.length > ALL_UP_TO) {
-      var label = element("label", { "for": id + "-filter" }, words.filter);
+      var search = element("div", { "class": "city-chooser__filter" });
       filter = element("input", { type: "search", id: id + "-filter", autocomplete: "off", spellcheck: "false" });
-      tools.appendChild(label);
-      tools.appendChild(filter);
+      search.appendChild(element("label", { "for": id + "-filter" }, words.filter));
+      search.appendChild(filter);
+      tools.appendChild(search);
     }
     var showAll = element("button", { type: "button", "class": "city-chooser__button" }, words.showAll);
     var clear = element("button", { type: "button", "class": "city-chooser__button" }, words.clear);
