@@ -128,6 +128,10 @@ def test_a_topic_page_shows_the_chosen_cities_and_leads_back_with_them(browser, 
     assert f"?cities={chosen[0]},{chosen[1]}" in page.url
     sections = page.eval_on_selector_all("section.topic-city", "ss => ss.filter(s => s.offsetParent !== null).map(s => s.dataset.city)")
     assert sections == chosen
+    if width == 1280:  # the table of contents lists the cities shown
+        toc = page.eval_on_selector_all(".md-sidebar--secondary .md-nav--secondary > ul > li",
+                                        "lis => lis.filter(li => li.offsetParent !== null).map(li => li.querySelector('a').hash)")
+        assert toc == ["#" + city for city in chosen]
     with page.expect_navigation():
         page.get_by_role("link", name="Back to the comparison").click()
     assert f"compare/?cities={chosen[0]},{chosen[1]}#" in page.url

@@ -47,9 +47,16 @@
       });
     }
     return Array.prototype.map.call(document.querySelectorAll("section[data-city]"), function (section) {
+      var heading = section.querySelector("h2[id]");  // and its entries in the table of contents
+      var entries = heading ? Array.prototype.map.call(
+        document.querySelectorAll(".md-nav--secondary a[href='#" + CSS.escape(heading.id) + "']"),
+        function (a) { return a.closest("li"); }) : [];
       return {
         id: section.dataset.city, name: section.dataset.name, group: section.dataset.group,
-        show: function (shown) { section.hidden = !shown; }
+        show: function (shown) {
+          section.hidden = !shown;
+          entries.forEach(function (li) { li.hidden = !shown; });
+        }
       };
     });
   }
