@@ -157,6 +157,10 @@ def test_the_chooser_is_used_with_the_keyboard(browser, origin):  # noqa: F811
     page.keyboard.press("Tab")
     page.keyboard.press("Space")
     assert len(shown_columns(page)) == 2 and set(shown_columns(page)) <= set(every)
+    page.keyboard.press("Escape")  # closes the chooser, back on its button
+    assert page.locator(".city-chooser__fieldset").is_hidden()
+    assert page.evaluate("document.activeElement.classList.contains('city-chooser__toggle')")
+    assert page.get_by_role("button", name="Choose cities", exact=True).get_attribute("aria-expanded") == "false"
     assert trouble == []
 
 

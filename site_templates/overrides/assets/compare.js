@@ -199,10 +199,16 @@
       keepInLinks();
     }
 
-    toggle.addEventListener("click", function () {
-      var open = toggle.getAttribute("aria-expanded") !== "true";
+    function openChooser(open) {
       toggle.setAttribute("aria-expanded", String(open));
       fieldset.hidden = !open;
+    }
+    toggle.addEventListener("click", function () { openChooser(toggle.getAttribute("aria-expanded") !== "true"); });
+    fieldset.addEventListener("keydown", function (event) {  // Escape closes it, back on its button
+      if (event.key === "Escape" && !(event.target === filter && filter.value)) {
+        openChooser(false);
+        toggle.focus();
+      }
     });
     list.addEventListener("change", function (event) {
       var box = event.target;
