@@ -1,6 +1,7 @@
 /* The language switcher leads to the same page in the other language (a relative link,
    so it works wherever the site is served); this script makes it keep the place on the
-   page too: the #article a citation led to and the ?q= of a search. */
+   page too: the #article a citation led to, the ?q= of a search and the ?cities= of a
+   comparison (which compare.js changes in place, saying so with "awardsite:address"). */
 (function () {
   "use strict";
   function keepPlace() {
@@ -13,5 +14,6 @@
     });
   }
   window.addEventListener("hashchange", keepPlace);
+  window.addEventListener("awardsite:address", keepPlace);
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", keepPlace); else keepPlace();
 })();
