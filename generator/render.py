@@ -258,6 +258,7 @@ def render_site(corpus: Corpus, today: dt.date, root: Path, records: AwardRecord
         common["standing"] = candidate_standing
         common["named_count"] = named_count
         common["adopted_without_text"] = lambda view: adopted_without_text(corpus, views, view)
+        common["compared_names"] = [getattr(corpus.cities[view.reg.city].info.name, lang) for view in columns]
         common["official_source"] = official_source
         common["period_strings"] = Markup(env.get_template("_period_strings.md.j2").render(**common))
 
