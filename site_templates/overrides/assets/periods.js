@@ -3,7 +3,8 @@
    --today, carries its day in #period-strings' data-today, and is counted from it). The page carries all
    it needs: each .period-status has data-kind (deadline or publicity), data-start,
    data-end (ISO dates) and data-days (the working days of the period); #period-strings
-   has the labels of each kind's statuses in the page's language (strings.yaml). Also drives the filters of the notices table. No request is made. */
+   has the labels of each kind's statuses in the page's language (strings.yaml). Also
+   drives the filters of the notices table. No request is made. */
 (function () {
   "use strict";
 
