@@ -18,12 +18,19 @@ from dataclasses import dataclass
 from .calendar import WorkCalendar
 from .model import NOTICE_KINDS, UNKNOWN, Cycle, Notice
 
+PERIOD_STATUSES = ("upcoming", "open", "closed")  # labels: strings.yaml "period.<status>" (the notices filter)
+# What a period is for: a call's submissions (its `deadline`) or a publicity's objections. A
+# status badge says which is open: strings.yaml "period.<kind>.<status>" ("accepting
+# applications", "objections open"), read by the pages and, for the browser's recount, by
+# _period_strings.md.j2 and periods.js.
+PERIOD_KINDS = ("deadline", "publicity")
+
 
 @dataclass(frozen=True)
 class Period:
     """A notice's period with the working days in it."""
 
-    kind: str  # "deadline" (submissions) or "publicity"
+    kind: str  # one of PERIOD_KINDS: "deadline" (submissions) or "publicity" (objections)
     start: dt.date  # the publication day: the period is open from this day
     end: dt.date  # last day, included
     days: tuple[dt.date, ...]  # the working days counted, in order

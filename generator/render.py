@@ -30,7 +30,7 @@ from .exports import fields
 from .findings import FINDING_KINDS
 from .markup import body_html
 from .model import CATEGORIES, NOTICE_KINDS, Citation, Regulation
-from .periods import NoticeView
+from .periods import PERIOD_KINDS, PERIOD_STATUSES, NoticeView
 from .records import AwardRecords, award_records, grouped
 from .schema import SCHEMAS
 from .text import anchor, cited_articles, cited_places, place_labels
@@ -244,7 +244,7 @@ def render_site(corpus: Corpus, today: dt.date, root: Path, records: AwardRecord
             return place_labels(reg.text, cite)[0 if lang == "zh" else 1]
 
         def status_text(view: NoticeView) -> str:
-            text = t(f"period.{view.status}")
+            text = t(f"period.{view.period.kind}.{view.status}")  # what is open: applications or objections
             if view.status == "open" and view.days_left:
                 text += t("period.separator") + (t("period.days_left_one") if view.days_left == 1 else t("period.days_left", n=view.days_left))
             return text
@@ -255,6 +255,7 @@ def render_site(corpus: Corpus, today: dt.date, root: Path, records: AwardRecord
                       CATEGORIES=CATEGORIES, FINDING_KINDS=FINDING_KINDS, HOLDING=HOLDING, iso=dt.date.isoformat,
                       iso_days=iso_days, body_html=body_html, correction_label=correction_label)
         common["preview"] = preview
+        common["PERIOD_KINDS"], common["PERIOD_STATUSES"] = PERIOD_KINDS, PERIOD_STATUSES
         common["standing"] = candidate_standing
         common["named_count"] = named_count
         common["adopted_without_text"] = lambda view: adopted_without_text(corpus, views, view)

@@ -66,13 +66,21 @@ def give_each_language_its_sitemap(out: Path) -> None:
             shutil.copyfile(out / name, out / "en" / name)
 
 
+# What Pagefind leaves out of the text it indexes, a CSS selector each.
+NOT_INDEXED = (
+    ".headerlink",               # the ¶ after each heading
+    ".topic-grid .article",      # a comparison topic's quotes: found on their regulation pages,
+    ".topic-grid .topic-article",  # so the topic page is found by its question and answers only
+)
+
+
 def index_for_search(out: Path) -> None:
     """Make the site's search index with Pagefind (its extended build, which segments
     Chinese): one index per language, from each page's `<html lang>`, cut into chunks a
     reader downloads only when a query needs them, in `pagefind/`. Only the text inside
-    `data-pagefind-body` is indexed (site_templates/overrides/main.html)."""
+    `data-pagefind-body` is indexed (site_templates/overrides/main.html), less NOT_INDEXED."""
     command = [sys.executable, "-m", "pagefind", "--site", str(out), "--silent",
-               "--exclude-selectors", ".headerlink"]  # the ¶ after each heading
+               "--exclude-selectors", ", ".join(NOT_INDEXED)]
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:
         raise BuildError("Pagefind failed / 搜索索引生成失败:\n" + (result.stderr or result.stdout).strip())

@@ -1,9 +1,10 @@
 /* Recount every notice period against today's date in Beijing, so that a page built
    days ago still shows the right status and working days left (a preview, built with
    --today, carries its day in #period-strings' data-today, and is counted from it). The page carries all
-   it needs: each .period-status has data-start, data-end (ISO dates) and data-days
-   (the working days of the period); #period-strings has the labels in the page's
-   language. Also drives the filters of the notices table. No request is made. */
+   it needs: each .period-status has data-kind (deadline or publicity), data-start,
+   data-end (ISO dates) and data-days (the working days of the period); #period-strings
+   has the labels of each kind's statuses in the page's language (strings.yaml). Also
+   drives the filters of the notices table. No request is made. */
 (function () {
   "use strict";
 
@@ -21,7 +22,8 @@
     document.querySelectorAll(".period-status[data-end]").forEach(function (el) {
       var start = el.dataset.start, end = el.dataset.end;
       var status = today < start ? "upcoming" : (today <= end ? "open" : "closed");
-      var text = labels.dataset[status];
+      // what is open, in the words of this kind of period: data-deadline-open, data-publicity-open, …
+      var text = labels.dataset[el.dataset.kind + status.charAt(0).toUpperCase() + status.slice(1)];
       if (status === "open") {
         var left = (el.dataset.days || "").split(" ").filter(function (d) { return d && d >= today; }).length;
         if (left > 0) text += labels.dataset.separator + (left === 1 ? labels.dataset.leftOne : labels.dataset.left.replace("{n}", String(left)));
