@@ -21,15 +21,27 @@ NO_ADDRESS = ("未设置网站地址（mkdocs.yml 的 site_url，或环境变量
               " calendars and the data files' page columns carry relative links, and there are no canonical links or sitemap addresses")
 
 
-def site_url(root: Path) -> str | None:
-    """The address the site is published at, as mkdocs.yml gives it (with `!ENV`), or None."""
+def _config(root: Path) -> dict:
+    """The project's mkdocs.yml, read as mkdocs reads it (with `!ENV`)."""
     from mkdocs.utils.yaml import yaml_load
 
     with open(root / "mkdocs.yml", encoding="utf-8") as file:
-        url = (yaml_load(file).get("site_url") or "").strip()
+        return yaml_load(file) or {}
+
+
+def site_url(root: Path) -> str | None:
+    """The address the site is published at, as mkdocs.yml gives it (with `!ENV`), or None."""
+    url = (_config(root).get("site_url") or "").strip()
     if not url:
         return None
     return url if url.endswith("/") else url + "/"
+
+
+def is_demo(root: Path) -> bool:
+    """Is the project at `root` a demo (mkdocs.yml: `extra: demo: true`, written by
+    `demo.assemble`)? A demo holds fictional example cycles only, the real site none."""
+    extra = _config(root).get("extra")
+    return isinstance(extra, dict) and extra.get("demo") is True
 
 
 def up_to_site_root(key: str) -> str:
