@@ -18,7 +18,7 @@ import yaml
 from bs4 import BeautifulSoup
 from icalendar import Calendar
 
-from conftest import PUBLISHED_URL, ROOT, copy_project
+from conftest import DEMO, PUBLISHED_URL, ROOT, copy_project
 from generator import pipeline
 from generator.collect import gather
 from generator.exports import DATASETS, export_files, fields
@@ -145,7 +145,7 @@ def test_every_notice_open_on_the_day_is_in_the_calendar(built_site):
 def test_a_provisional_end_says_so():
     """The 2026 proposed-winner publicity runs into 2027, whose schedule is not published
     (on the site from its publication day, 2026-12-29)."""
-    _, files = pipeline.outputs(pipeline.prepare(ROOT, dt.date(2026, 12, 29)))
+    _, files = pipeline.outputs(pipeline.prepare(DEMO, dt.date(2026, 12, 29)))
     event = events(Calendar.from_ical(files["zh/calendar/xinyang.ics"]))["xinyang-example-2026-proposed-winners-publicity-end@awardsite"]
     assert "暂定" in str(event["description"]) and "provisional" in str(event["description"])
 
@@ -219,7 +219,7 @@ def _commit_hostile_cells(cycle: dict) -> None:
 @pytest.fixture(scope="module")
 def hostile_exports(tmp_path_factory) -> dict[str, str]:
     """The exported files of the real content with HOSTILE_CELLS committed into one example cycle."""
-    project = copy_project(tmp_path_factory.mktemp("formulas") / "project", real_content=True)
+    project = copy_project(tmp_path_factory.mktemp("formulas") / "project", examples=True)
     path = project / HOSTILE_CYCLE
     cycle = yaml.safe_load(path.read_text(encoding="utf-8"))
     _commit_hostile_cells(cycle)
@@ -293,7 +293,7 @@ def test_the_corrections_are_open_data(built_site):
 
 
 def test_a_corrected_text_a_spreadsheet_would_run_as_a_formula_gets_a_quote_in_front_in_the_csv(tmp_path):
-    project = copy_project(tmp_path / "project", real_content=True)
+    project = copy_project(tmp_path / "project", examples=True)
     path = project / HOSTILE_CYCLE
     was = '=HYPERLINK("https://evil.example/","示例新材料有限公")'
     text = path.read_text(encoding="utf-8")
@@ -342,9 +342,9 @@ def test_notices_and_city_pages_offer_subscriptions(built_site, path):
 
 
 def test_exports_do_not_depend_on_the_clock():
-    corpus = gather(ROOT)
-    first = export_files(corpus, TODAY, ROOT)
-    assert export_files(corpus, TODAY, ROOT) == first
-    later = export_files(corpus, TODAY + dt.timedelta(days=3), ROOT)
+    corpus = gather(DEMO)
+    first = export_files(corpus, TODAY, DEMO)
+    assert export_files(corpus, TODAY, DEMO) == first
+    later = export_files(corpus, TODAY + dt.timedelta(days=3), DEMO)
     assert later["zh/feeds/notices.rss.xml"] == first["zh/feeds/notices.rss.xml"]  # nothing new published
     assert later["zh/data/notices.json"] != first["zh/data/notices.json"]  # statuses moved on

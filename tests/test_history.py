@@ -116,7 +116,7 @@ def project(tmp_path: Path, monkeypatch) -> Path:
     """The real content as a git repository, committed once; not on a pull request."""
     monkeypatch.delenv("GITHUB_BASE_REF", raising=False)
     monkeypatch.delenv("AWARDSITE_SINCE", raising=False)
-    project = copy_project(tmp_path / "project", real_content=True)
+    project = copy_project(tmp_path / "project", examples=True)
     git(project, "init", "-q", "-b", "main")
     git(project, "add", "-A")
     commit(project, "the project")
@@ -197,7 +197,7 @@ def test_a_published_text_removed_with_its_correction_passes(project):
 
 @pytest.mark.parametrize("field, value", [("kind", "award_decision"), ("award", "nomination"), ("id", "xy25-tea")])
 def test_only_free_text_can_be_corrected(tmp_path, field, value):
-    project = copy_project(tmp_path / "project", real_content=True)
+    project = copy_project(tmp_path / "project", examples=True)
     edit(project, OLD, "\n  credit_code: 91411500EXAMPLE01W\n", "\n" + TEA_CORRECTION.format(was="x").replace("field: name.zh", f"field: {field}"))
     said = check(project)
     assert said.status == 1
@@ -263,7 +263,7 @@ def test_since_and_a_pull_requests_target_branch_name_the_commit_compared_with(p
 
 def test_without_a_repository_or_a_commit_check_says_once_that_it_could_not_compare(tmp_path, monkeypatch):
     monkeypatch.setenv("GITHUB_BASE_REF", "main")  # as in CI: still no repository here
-    project = copy_project(tmp_path / "project", real_content=True)
+    project = copy_project(tmp_path / "project", examples=True)
     said = check(project)
     assert said.status == 0 and said.out[-1].startswith("OK")
     assert said.err == ["awardsite: 未能与已提交的版本比较（不是 git 仓库）；已发布记录的改动未经核对 | could not compare with "
@@ -301,7 +301,7 @@ def test_the_corrected_name_is_not_its_old_text_standing(tmp_path):
     from generator.collect import gather
     from generator.corrections import stale_texts
 
-    project = copy_project(tmp_path / "project", real_content=True)
+    project = copy_project(tmp_path / "project", examples=True)
     rel = "content/hohhot/example-2025.yaml"
     edit(project, rel, "  document: 示例〔2025〕1号\n", "  document: 示例〔2025〕1号\n  body:\n    zh: 授予示例新材料有限公司等单位市长质量奖。\n"
          "    en: The award goes to 示例新材料有限公司 and others.\n")

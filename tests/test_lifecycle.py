@@ -57,7 +57,7 @@ TEA = """- id: w-tea
 
 @pytest.fixture
 def project(tmp_path) -> Path:
-    return copy_project(tmp_path / "project", real_content=True)
+    return copy_project(tmp_path / "project", examples=True)
 
 
 def write(project: Path, text: str) -> None:

@@ -47,7 +47,7 @@ def notice(kind: str = "proposed_winners", **fields) -> str:
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
-    return copy_project(tmp_path_factory.mktemp("stated") / "project", real_content=True)
+    return copy_project(tmp_path_factory.mktemp("stated") / "project", examples=True)
 
 
 def check(project: Path, text: str) -> tuple[int, list[str], str]:
@@ -198,7 +198,7 @@ notices:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
     """The real content and a real-record cycle whose publicity period its source does not state, built."""
-    project = copy_project(tmp_path_factory.mktemp("stated-site") / "project", real_content=True)
+    project = copy_project(tmp_path_factory.mktemp("stated-site") / "project", examples=True)
     (project / "content" / "xinyang" / f"{CYCLE}.yaml").write_text(NOT_STATED, encoding="utf-8")
     result = run_cli("build", "--today", TODAY, cwd=project)
     assert result.returncode == 0, result.stderr
