@@ -173,7 +173,7 @@ def test_new_on_every_hostile_cycle_file(project, hostile, kept, entry):
 
 @pytest.fixture(scope="module")
 def small(tmp_path_factory) -> Path:
-    return copy_project(tmp_path_factory.mktemp("cli-fuzz") / "project", examples=False)
+    return copy_project(tmp_path_factory.mktemp("cli-fuzz") / "project", examples=False, demo=True)  # its cycles are examples
 
 
 FUZZ_FILE = "content/example/fuzz.yaml"
