@@ -11,6 +11,7 @@ import gc
 import io
 import os
 import re
+import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +21,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import copy_project
+from conftest import ROOT, copy_project, real_project
 
 TODAY = "2026-11-23"
 OLD = "content/xinyang/example-2025.yaml"  # decided 2025-11-10: every record published
@@ -201,9 +202,9 @@ def test_only_free_text_can_be_corrected(tmp_path, field, value):
     edit(project, OLD, "\n  credit_code: 91411500EXAMPLE01W\n", "\n" + TEA_CORRECTION.format(was="x").replace("field: name.zh", f"field: {field}"))
     said = check(project)
     assert said.status == 1
-    assert f"winners[0].corrections[0].field: “{field}”不是本记录的文字字段；可更正的字段：name.zh、name.en、sector.zh" in said.err[0]
-    assert said.err[0].endswith("the fields that can be corrected: name.zh, name.en, sector.zh, sector.en, district.zh, "
-                                "district.en, credit_code, employer.zh, employer.en")
+    assert f"winners[0].corrections[0].field: “{field}”不是本记录的文字字段；可更正的字段：name.zh、name.en、tier.zh、tier.en、sector.zh" in said.err[0]
+    assert said.err[0].endswith("the fields that can be corrected: name.zh, name.en, tier.zh, tier.en, sector.zh, sector.en, "
+                                "district.zh, district.en, credit_code, employer.zh, employer.en")
 
 
 def test_unpublished_and_new_records_change_freely(project):
@@ -230,12 +231,29 @@ def test_a_published_notice_or_winner_removed_is_refused(project):
 
 
 def test_a_file_of_published_records_removed_is_refused(project):
-    (project / "content/linyi/2014.yaml").unlink()
-    refused(check(project), "content/linyi/2014.yaml:1:1: 此文件在 HEAD 中含已发布的记录（通知 call），现已删除：已发布的记录须保留；"
-            "请恢复此文件（git checkout HEAD -- content/linyi/2014.yaml），有误之处以 corrections 更正，或发布更正通知、撤销决定 | "
-            "this file held published records in HEAD (notices call) and was removed: a published record stays; restore it "
-            "(git checkout HEAD -- content/linyi/2014.yaml) and correct it with corrections entries, or publish a correction "
-            "notice or a revocation")
+    (project / "content/hohhot/example-2021.yaml").unlink()
+    refused(check(project), "content/hohhot/example-2021.yaml:1:1: 此文件在 HEAD 中含已发布的记录（通知 decision；获奖者 hh21-dairy），"
+            "现已删除：已发布的记录须保留；请恢复此文件（git checkout HEAD -- content/hohhot/example-2021.yaml），有误之处以 corrections "
+            "更正，或发布更正通知、撤销决定 | this file held published records in HEAD (notices decision; winners hh21-dairy) and was "
+            "removed: a published record stays; restore it (git checkout HEAD -- content/hohhot/example-2021.yaml) and correct it "
+            "with corrections entries, or publish a correction notice or a revocation")
+
+
+def test_an_example_leaving_the_real_project_is_no_published_record_removed(tmp_path, monkeypatch):
+    """Issue 16: the examples once sat in the real content/; moving them to the demo
+    project removes no record the public site published (fiction never was one)."""
+    monkeypatch.delenv("GITHUB_BASE_REF", raising=False)
+    monkeypatch.delenv("AWARDSITE_SINCE", raising=False)
+    project = real_project(tmp_path / "project")
+    (project / "content" / "xinyang").mkdir()
+    shutil.copy(ROOT / "examples" / OLD, project / OLD)
+    git(project, "init", "-q", "-b", "main")
+    git(project, "add", "-A")
+    commit(project, "an example in the real content, as before issue 16")
+    (project / OLD).unlink()
+    said = check(project)
+    assert said.status == 0, said.err
+    assert said.out[-1].startswith("OK: ")
 
 
 def test_since_and_a_pull_requests_target_branch_name_the_commit_compared_with(project, monkeypatch):
