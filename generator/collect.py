@@ -6,7 +6,9 @@ hand-written pages are checked for what they may not hold (`pages.py`); then the
 checks that need the complete set run (a regulation sits in its jurisdiction's
 folder, its `source_file` is a readable text in that folder, `supersedes` names a
 version that exists, each fact's citation points at a unit of the text and its quote
-occurs there). All problems of a run are gathered and raised once, as one `DataError`.
+occurs there, and a cycle marked `example: true` sits only in a demo project, where
+every cycle must be one: `demo.py`). All problems of a run are gathered and raised once,
+as one `DataError`.
 """
 
 from __future__ import annotations

@@ -7,6 +7,9 @@ and uses the published address (`site_url` in mkdocs.yml, or the AWARDSITE_URL
 variable): feed items, calendar URLs and UIDs, the data files' page columns, and (by
 mkdocs) canonical links and the sitemap. With no address set, those are relative too
 (feeds to the feed, data files to the site root) and `NO_ADDRESS` says so.
+
+mkdocs.yml also says whether the project is the demo (`is_demo`: `extra: demo: true`,
+written by `demo.py`), read here for gathering and the `new` skeletons alike.
 """
 
 from __future__ import annotations
