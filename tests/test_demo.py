@@ -72,6 +72,12 @@ def test_the_demo_holds_examples_only_and_checks():
     assert result.stdout.splitlines()[-1].startswith("OK: ")
 
 
+def test_every_example_file_is_canonical():
+    """As `fmt --check` holds the real content/ to the canonical layout (test_office.py)."""
+    result = run_cli("fmt", "--check", cwd=DEMO)
+    assert result.returncode == 0, result.stdout
+
+
 # ---------------------------------------------------------------- (b) each refuses the other's records
 
 def test_an_example_in_the_real_project_is_refused(tmp_path):
