@@ -107,6 +107,16 @@ def test_a_real_record_in_the_demo_is_refused(tmp_path):
             ) in result.stderr.splitlines()
 
 
+def test_a_new_cycle_is_an_example_in_the_demo_only(tmp_path):
+    project = real_project(tmp_path / "project")
+    args = ("new", "cycle", "--city", "xinyang", "--cycle", "example-2027", "--today", "2027-12-01")
+    assert run_cli(*args, cwd=project).returncode == 0
+    assert "example:" not in (project / "content" / "xinyang" / "example-2027.yaml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(demo_config((ROOT / "mkdocs.yml").read_text(encoding="utf-8")), encoding="utf-8")
+    assert run_cli(*args[:-3], "2027", *args[-2:], cwd=project).returncode == 0
+    assert "\nexample: true" in (project / "content" / "xinyang" / "2027.yaml").read_text(encoding="utf-8")
+
+
 def test_the_demo_config_keeps_an_extra_of_its_own():
     marked = demo_config("site_name: x\nextra:  # words\n  footer: y\nplugins: []\n")
     assert marked == "site_name: x\nextra:  # words\n  demo: true\n  footer: y\nplugins: []\n"
