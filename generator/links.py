@@ -21,12 +21,12 @@ from .load import relative
 SOURCES = ("city_rules", "content", "site_templates")  # every file under them is read, or copied into the site
 
 
-def linked_sources(root: Path, names: tuple[str, ...] = SOURCES) -> list[Problem]:
-    """A problem for each symbolic link in the folders the build reads (`names`, paths
+def linked_sources(root: Path, places: tuple[str, ...] = SOURCES) -> list[Problem]:
+    """A problem for each symbolic link in the folders the build reads (`places`, paths
     from `root`: the folders themselves and those on the way to them included), found
     without following any."""
     out = []
-    for name in names:
+    for name in places:
         top = root / name
         link = first_link(top, root)
         if link is not None:

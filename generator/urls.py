@@ -26,10 +26,18 @@ NO_ADDRESS = ("未设置网站地址（mkdocs.yml 的 site_url，或环境变量
 
 def _config(root: Path) -> dict:
     """The project's mkdocs.yml, read as mkdocs reads it (with `!ENV`)."""
+    from mkdocs.exceptions import ConfigurationError
     from mkdocs.utils.yaml import yaml_load
 
-    with open(root / "mkdocs.yml", encoding="utf-8") as file:
-        return yaml_load(file) or {}
+    from .errors import DataError, Problem
+
+    try:
+        with open(root / "mkdocs.yml", encoding="utf-8") as file:
+            config = yaml_load(file)
+    except (ConfigurationError, UnicodeDecodeError) as exc:  # mkdocs says a YAML error as a ConfigurationError
+        raise DataError([Problem("mkdocs.yml", 1, 1, "", f"mkdocs.yml 无法读取：{exc}".replace("\n", " "),
+                                 f"mkdocs.yml cannot be read: {exc}".replace("\n", " "))]) from None
+    return config if isinstance(config, dict) else {}
 
 
 def site_url(root: Path) -> str | None:
