@@ -10,16 +10,20 @@ INSTALL := $(BIN)/python -m pip install --quiet --require-hashes
 # The project itself, from this folder: its dependencies and build backend are in the lock.
 INSTALL_PROJECT := $(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 
-.PHONY: site test serve check debian-packages lock test-newest
+.PHONY: site demo test serve check debian-packages lock test-newest
 
 site: $(BIN)/awardsite          ## build the real site into site/
 	$(BIN)/awardsite build
 
+demo: $(BIN)/awardsite          ## build the demo (the fictional examples of examples/content/) into demo-site/
+	$(BIN)/awardsite build --project examples
+
 test: $(BIN)/pytest debian-packages   ## run the whole test suite
 	$(BIN)/python -m pytest
 
-check: $(BIN)/awardsite
+check: $(BIN)/awardsite          ## check the real records, then the demo's
 	$(BIN)/awardsite check
+	$(BIN)/awardsite check --project examples
 
 serve: $(BIN)/awardsite
 	$(BIN)/awardsite serve

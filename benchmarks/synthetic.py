@@ -7,7 +7,9 @@ dimension coded with its citations) under the synthetic city's name, so that the
 text, the citations and the findings cost what real ones cost. Each cycle has six
 notices (the call, three publicity notices, the decision, a correction), 5 to 15
 winners with checksum-valid made-up credit codes, and every seventh cycle a revocation.
-Cycle files are written in the canonical layout (`awardsite fmt` would change nothing), as
+Its cycles are fictional (`example: true`), so the project is a demo project, as the
+examples' is (generator/demo.py): its mkdocs.yml says `extra: demo: true`, and every page
+carries the demo banner. Cycle files are written in the canonical layout (`awardsite fmt` would change nothing), as
 an office's files are once CI has run `awardsite check --strict` on them.
 
     python benchmarks/synthetic.py OUT --cities 50 --cycles 10
@@ -19,12 +21,16 @@ import argparse
 import datetime as dt
 import random
 import shutil
+import sys
 from pathlib import Path
 
 import yaml
 from stdnum.cn import uscc
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT)]  # run on its own as well as from benchmarks/run
+
+from generator.demo import demo_config  # noqa: E402
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/{}.schema.json\n"
 BANNER = "# SYNTHETIC benchmark data (benchmarks/synthetic.py): not a real record.\n"
 OBJECTION = {"office": {"zh": "合成市场监督管理局（合成数据）", "en": "Synthetic Market Regulation Bureau (synthetic)"},
@@ -96,7 +102,8 @@ def generate(out: Path, cities: int, cycles: int, seed: int = 1) -> Path:
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
-    shutil.copy(ROOT / "mkdocs.yml", out / "mkdocs.yml")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    (out / "mkdocs.yml").write_text(demo_config(config), encoding="utf-8")  # fictional cycles: a demo project
     shutil.copytree(ROOT / "site_templates", out / "site_templates")
     for table in ("dimensions.yaml", "glossary.yaml"):
         (out / "city_rules").mkdir(exist_ok=True)

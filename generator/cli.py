@@ -103,6 +103,23 @@ def command_build(root: Path, today: dt.date, site: Path, preview: bool = False)
     return 0
 
 
+def assemble_project(root: Path, project: str, site: Path | None) -> Path:
+    """The project `root/<project>/` (the demo, `examples`) put together as a project root
+    of its own (`demo.py`), where `check` and `build` then run as anywhere else."""
+    from .demo import assemble
+    from .links import refuse_linked_outputs
+    from .load import relative
+
+    refuse_linked_outputs(root, site)  # its site folder (demo-site/) is in this project
+    assembled = assemble(root, project)
+    rel = relative(assembled, root)
+    print(f"awardsite: 项目 {project} 已组装于 {rel}/（{project}/content/ 加上本项目的 city_rules/、site_templates/、content/pages/、"
+          f"content/calendar/）；以下路径均相对于该文件夹 | the project {project} is assembled in {rel}/ ({project}/content/ with this "
+          f"project's city_rules/, site_templates/, content/pages/, content/calendar/); the paths below are from that folder",
+          file=sys.stderr)
+    return assembled
+
+
 def command_schema(root: Path, out: Path) -> int:
     from .schema import write_schemas
 
@@ -275,7 +292,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     build = sub.add_parser("build", help="生成网站 / build the site")
     build.add_argument("--today", default=None, help=preview_help)
-    build.add_argument("--site-dir", default=None, help="输出目录（默认 site/） / output folder (default: site/)")
+    build.add_argument("--site-dir", default=None, help="输出目录（默认 site/；示例项目为 demo-site/） / output folder (default: site/; "
+                                                        "for the demo project demo-site/)")
+    for command in (check, build):
+        command.add_argument("--project", default=None, metavar="NAME", help=(
+            "改为处理该项目（如 examples：examples/content/ 中的虚构示例，组装于 build/projects/NAME/） / "
+            "work on this project instead (e.g. examples: the fictional examples of examples/content/, assembled in build/projects/NAME/)"))
 
     serve = sub.add_parser("serve", help="本地预览 / live preview on localhost")
     serve.add_argument("--today", default=None, help=preview_help)
@@ -304,10 +326,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         root = find_root(Path.cwd())
+        site = None
+        if args.command == "build":
+            site = Path(args.site_dir) if args.site_dir else root / ("demo-site" if args.project else "site")
+        if getattr(args, "project", None):
+            root = assemble_project(root, args.project, site)
         if args.command == "check":
             return command_check(root, parse_today(args.today), args.strict, args.since)
         if args.command == "build":
-            site = Path(args.site_dir) if args.site_dir else root / "site"
             return command_build(root, parse_today(args.today or os.environ.get(TODAY_VARIABLE)), site, preview=args.today is not None)
         if args.command == "serve":
             return command_serve(root, parse_today(args.today or os.environ.get(TODAY_VARIABLE)), args.dev_addr, preview=args.today is not None)

@@ -6,7 +6,9 @@ hand-written pages are checked for what they may not hold (`pages.py`); then the
 checks that need the complete set run (a regulation sits in its jurisdiction's
 folder, its `source_file` is a readable text in that folder, `supersedes` names a
 version that exists, each fact's citation points at a unit of the text and its quote
-occurs there). All problems of a run are gathered and raised once, as one `DataError`.
+occurs there, and a cycle marked `example: true` sits only in a demo project, where
+every cycle must be one: `demo.py`). All problems of a run are gathered and raised once,
+as one `DataError`.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from .pages import page_problems
 from .periods import counted_end
 from .scaffold import placeholder_problems
 from .text import find_article, unit_zh
+from .urls import is_demo
 from .validate import validate
 
 if TYPE_CHECKING:
@@ -52,6 +55,7 @@ class Corpus:
     calendar: list[CalendarYear]
     sources: dict[int, Document]  # id(record) → the document it came from
     originals: dict[tuple[str, str], str] = field(default_factory=dict)  # (city, version) → its official text
+    demo: bool = False  # the demo project (demo.py): fictional examples only, where the real site holds none
 
     def regulation(self, city: str, version: str) -> Regulation | None:
         found = self.cities.get(city)
@@ -133,6 +137,7 @@ def gather(root: Path, known: Documents | None = None) -> Corpus:
             problems.extend(_check_calendar_year(year, sources[id(year)], path.stem))
 
     # folders of content/ other than these hold award cycles, one folder per jurisdiction
+    demo = is_demo(root)  # a demo project holds examples only, the real site none (demo.py)
     for folder in folders(content, root):
         if folder.name in _NOT_CYCLES:
             continue
@@ -144,6 +149,7 @@ def gather(root: Path, known: Documents | None = None) -> Corpus:
                                                 f"no jurisdiction '{folder.name}': add city_rules/{folder.name}/ first"))
                     continue
                 problems.extend(_check_file_place(doc, "content", folder.name, cycle.city, "cycle", cycle.cycle, path.stem))
+                problems.extend(_check_fiction(cycle, doc, demo))
                 cities[folder.name].cycles.append(cycle)
     work_calendar = WorkCalendar(calendar)
 
@@ -161,7 +167,7 @@ def gather(root: Path, known: Documents | None = None) -> Corpus:
         problems.extend(_check_cycles(city, sources, work_calendar))
     if problems:
         raise DataError(problems)
-    return Corpus(cities, dimensions, glossary, calendar, sources, originals)
+    return Corpus(cities, dimensions, glossary, calendar, sources, originals, demo)
 
 
 def gather_with_cache(root: Path) -> Corpus:
@@ -233,6 +239,19 @@ def _check_file_place(doc: Document, area: str, folder: str, city: str, id_field
     if id_value != stem:
         out.append(doc.problem((id_field,), f"{id_field} 应与文件名相同：“{stem}”", f"{id_field} must match the file name: '{stem}'"))
     return out
+
+
+def _check_fiction(cycle: Cycle, doc: Document, demo: bool) -> list[Problem]:
+    """The public site holds real records only, and the demo project fictional examples only."""
+    if cycle.example and not demo:
+        return [doc.problem(("example",), f"example: true 表示虚构的示例记录，而公开网站只收录真实记录：示例请放在示例项目 "
+                                          f"examples/content/{cycle.city}/ 中（用 make demo 生成示例网站）",
+                            f"example: true marks a fictional example, and the public site holds real records only: examples belong "
+                            f"in the demo project, examples/content/{cycle.city}/ (built with make demo)")]
+    if demo and not cycle.example:
+        return [doc.problem(("example",), "示例项目只收录虚构的示例记录：请写 example: true；真实记录请放在 content/ 中",
+                            "the demo project holds fictional examples only: write example: true; real records belong in content/")]
+    return []
 
 
 def _check_regulation_place(reg: Regulation, doc: Document, folder: str, stem: str) -> list[Problem]:

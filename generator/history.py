@@ -142,6 +142,8 @@ def history_problems(corpus: Corpus, committed: Committed, today: dt.date) -> li
         published = [(place, record, day) for place, record, day in published_records(before) if day is None or day <= today]
         cycle = current.get(rel)
         if cycle is None:
+            if before.example and not corpus.demo:  # fiction leaving the real site for the demo: never a published record of it
+                continue
             if published:
                 out.append(_removed_file(rel, committed.ref, [record for _, record, _ in published]))
             continue

@@ -21,14 +21,16 @@ from .load import relative
 SOURCES = ("city_rules", "content", "site_templates")  # every file under them is read, or copied into the site
 
 
-def linked_sources(root: Path) -> list[Problem]:
-    """A problem for each symbolic link in the folders the build reads (the folders
-    themselves included), found without following any."""
+def linked_sources(root: Path, places: tuple[str, ...] = SOURCES) -> list[Problem]:
+    """A problem for each symbolic link in the folders the build reads (`places`, paths
+    from `root`: the folders themselves and those on the way to them included), found
+    without following any."""
     out = []
-    for name in SOURCES:
+    for name in places:
         top = root / name
-        if top.is_symlink():
-            out.append(_linked(top, root))
+        link = first_link(top, root)
+        if link is not None:
+            out.append(_linked(link, root))
             continue
         for folder, subfolders, names in os.walk(top):  # os.walk does not go into a linked folder
             for entry in sorted(subfolders + names):
@@ -40,12 +42,17 @@ def linked_sources(root: Path) -> list[Problem]:
 
 def through_link(path: Path, root: Path) -> bool:
     """Is `path`, or a folder between the project root and it, a symbolic link?"""
+    return first_link(path, root) is not None
+
+
+def first_link(path: Path, root: Path) -> Path | None:
+    """The first symbolic link on the way from the project root to `path` (itself included), if any."""
     here = root
     for part in path.relative_to(root).parts:
         here = here / part
         if here.is_symlink():
-            return True
-    return False
+            return here
+    return None
 
 
 def folders(folder: Path, root: Path) -> list[Path]:

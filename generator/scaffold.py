@@ -28,6 +28,7 @@ from .errors import DataError, Problem, UsageError
 from .links import files, folders
 from .load import Document, load_file
 from .model import NOTICE_KINDS, Cycle, Name
+from .urls import is_demo
 from .validate import validate
 
 PLACEHOLDER_ZH = "待填写"
@@ -69,7 +70,7 @@ def new_cycle(root: Path, city: str, cycle_id: str, today: dt.date) -> tuple[Pat
                          f"{_rel(root, path)} already exists and will not be overwritten; add a notice with awardsite new notice")
     year = int(cycle_id[-4:]) if re.search(r"(^|-)(19|20)\d\d$", cycle_id) else today.year
     regulation = _current_regulation(root, city, today)
-    example = "example: true  # 示例数据，不是真实记录 / example data, not a real record" if cycle_id.startswith("example-") else ""
+    example = "example: true  # 示例数据，不是真实记录 / example data, not a real record" if is_demo(root) else ""  # the demo's cycles only
     text = _fill("cycle.yaml", city=city, cycle_id=_scalar(cycle_id), year=year,
                  regulation=_scalar(regulation) + "  # 所依据的办法版本 / the regulation version it runs under"
                  if regulation else "null  # 本站未收录所依据的办法 / the regulation is not held here", example=example)

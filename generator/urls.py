@@ -7,6 +7,9 @@ and uses the published address (`site_url` in mkdocs.yml, or the AWARDSITE_URL
 variable): feed items, calendar URLs and UIDs, the data files' page columns, and (by
 mkdocs) canonical links and the sitemap. With no address set, those are relative too
 (feeds to the feed, data files to the site root) and `NO_ADDRESS` says so.
+
+mkdocs.yml also says whether the project is the demo (`is_demo`: `extra: demo: true`,
+written by `demo.py`), read here for gathering and the `new` skeletons alike.
 """
 
 from __future__ import annotations
@@ -21,15 +24,35 @@ NO_ADDRESS = ("未设置网站地址（mkdocs.yml 的 site_url，或环境变量
               " calendars and the data files' page columns carry relative links, and there are no canonical links or sitemap addresses")
 
 
-def site_url(root: Path) -> str | None:
-    """The address the site is published at, as mkdocs.yml gives it (with `!ENV`), or None."""
+def _config(root: Path) -> dict:
+    """The project's mkdocs.yml, read as mkdocs reads it (with `!ENV`)."""
+    from mkdocs.exceptions import ConfigurationError
     from mkdocs.utils.yaml import yaml_load
 
-    with open(root / "mkdocs.yml", encoding="utf-8") as file:
-        url = (yaml_load(file).get("site_url") or "").strip()
+    from .errors import DataError, Problem
+
+    try:
+        with open(root / "mkdocs.yml", encoding="utf-8") as file:
+            config = yaml_load(file)
+    except (ConfigurationError, UnicodeDecodeError) as exc:  # mkdocs says a YAML error as a ConfigurationError
+        raise DataError([Problem("mkdocs.yml", 1, 1, "", f"mkdocs.yml 无法读取：{exc}".replace("\n", " "),
+                                 f"mkdocs.yml cannot be read: {exc}".replace("\n", " "))]) from None
+    return config if isinstance(config, dict) else {}
+
+
+def site_url(root: Path) -> str | None:
+    """The address the site is published at, as mkdocs.yml gives it (with `!ENV`), or None."""
+    url = (_config(root).get("site_url") or "").strip()
     if not url:
         return None
     return url if url.endswith("/") else url + "/"
+
+
+def is_demo(root: Path) -> bool:
+    """Is the project at `root` a demo (mkdocs.yml: `extra: demo: true`, written by
+    `demo.assemble`)? A demo holds fictional example cycles only, the real site none."""
+    extra = _config(root).get("extra")
+    return isinstance(extra, dict) and extra.get("demo") is True
 
 
 def up_to_site_root(key: str) -> str:

@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
+from generator.demo import assemble, demo_config
+
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = Path(__file__).resolve().parent / "scenarios"
+
+# The demo project (examples/content/: the fictional example cycles every stage of the
+# site is tested on), assembled once per test run where a test reads a project in
+# process (gather, prepare) rather than copying one to change.
+DEMO = assemble(ROOT, "examples", Path(tempfile.mkdtemp(prefix="awardsite-demo-")) / "project")
+atexit.register(shutil.rmtree, DEMO.parent, True)
 
 
 # The address a published build says it lives at (feeds, calendars, data files,
@@ -28,33 +38,50 @@ def run_cli(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subproc
                           capture_output=True, text=True, timeout=600)
 
 
-def copy_project(target: Path, *, real_content: bool) -> Path:
-    """A working copy of the project: the repository's templates, tables and config,
-    with either the real content or the small valid scenario."""
+def copy_project(target: Path, *, examples: bool, demo: bool | None = None) -> Path:
+    """A working copy of a project: the repository's templates, tables and config, with
+    either the demo's example cycles (`examples/content/`, assembled as `awardsite build
+    --project examples` assembles them: generator/demo.py) or the small valid scenario.
+    `demo` (by default: with the examples) marks its mkdocs.yml as the demo's, where every
+    cycle must be an example; without it the project is a real one, where none may be."""
+    demo = examples if demo is None else demo
+    if examples:
+        assemble(ROOT, "examples", target)
+        if not demo:
+            shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+        return target
+    target.mkdir(parents=True, exist_ok=True)
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    (target / "mkdocs.yml").write_text(demo_config(config) if demo else config, encoding="utf-8")
+    shutil.copytree(ROOT / "site_templates", target / "site_templates")
+    shutil.copytree(SCENARIOS / "valid", target, dirs_exist_ok=True)
+    for table in ("dimensions.yaml", "glossary.yaml"):
+        shutil.copy(ROOT / "city_rules" / table, target / "city_rules" / table)
+    return target
+
+
+def real_project(target: Path) -> Path:
+    """The project as the public site has it — the repository's mkdocs.yml, templates,
+    regulations, hand-written pages and calendar — with no award cycle: the real records,
+    which other work adds to every day, are left out, and a test adds the cycles it needs."""
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    shutil.copytree(ROOT / "site_templates", target / "site_templates")
-    if real_content:
-        shutil.copytree(ROOT / "city_rules", target / "city_rules")
-        shutil.copytree(ROOT / "content", target / "content")
-    else:
-        shutil.copytree(SCENARIOS / "valid", target, dirs_exist_ok=True)
-        for table in ("dimensions.yaml", "glossary.yaml"):
-            shutil.copy(ROOT / "city_rules" / table, target / "city_rules" / table)
+    for name in ("site_templates", "city_rules", "content/pages", "content/calendar"):
+        shutil.copytree(ROOT / name, target / name)
     return target
 
 
 @pytest.fixture
 def scenario(tmp_path: Path) -> Path:
     """The small valid scenario project (one fictional city, metadata only)."""
-    return copy_project(tmp_path / "project", real_content=False)
+    return copy_project(tmp_path / "project", examples=False)
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The real content built once for the session, as of a fixed day (AWARDSITE_TODAY,
-    not a --today preview), as the README builds it: no published address set."""
-    project = copy_project(tmp_path_factory.mktemp("build") / "project", real_content=True)
+    """The demo (the example cycles) built once for the session, as of a fixed day
+    (AWARDSITE_TODAY, not a --today preview), as the README builds it: no published address set."""
+    project = copy_project(tmp_path_factory.mktemp("build") / "project", examples=True)
     result = run_cli("build", cwd=project, env={"AWARDSITE_TODAY": "2026-11-23"})  # as the daily build: the pages recount in the browser
     assert result.returncode == 0, result.stderr
     return project / "site"
@@ -63,7 +90,7 @@ def built_site(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def published_site(tmp_path_factory) -> Path:
     """The same, built as the publishing workflow builds it: at PUBLISHED_URL."""
-    project = copy_project(tmp_path_factory.mktemp("published") / "project", real_content=True)
+    project = copy_project(tmp_path_factory.mktemp("published") / "project", examples=True)
     result = run_cli("build", cwd=project, env={"AWARDSITE_URL": PUBLISHED_URL, "AWARDSITE_TODAY": "2026-11-23"})
     assert result.returncode == 0, result.stderr
     return project / "site"

@@ -55,7 +55,7 @@ def github_pages(site: Path, prefix: str):
 @pytest.fixture(scope="module")
 def project_site(tmp_path_factory) -> Path:
     """The real content published as a GitHub Pages project site, at /repo/ of its host."""
-    project = copy_project(tmp_path_factory.mktemp("project-site") / "project", real_content=True)
+    project = copy_project(tmp_path_factory.mktemp("project-site") / "project", examples=True)
     result = run_cli("build", "--today", "2026-11-23", cwd=project, env={"AWARDSITE_URL": "https://pages.example.org/repo/"})
     assert result.returncode == 0, result.stderr
     return project / "site"

@@ -20,7 +20,7 @@ def digest(folder: Path) -> dict[str, bytes]:
 
 
 def test_a_build_killed_half_way_leaves_the_previous_site(tmp_path):
-    project = copy_project(tmp_path / "project", real_content=True)
+    project = copy_project(tmp_path / "project", examples=True)
     assert run_cli("build", "--today", "2026-11-23", cwd=project).returncode == 0
     before = digest(project / "site")
 

@@ -362,7 +362,7 @@ def test_every_download_feed_and_calendar_link_answers_where_the_site_is_served(
 @pytest.fixture(scope="module")
 def preview_origin(tmp_path_factory):
     """The real content built as a preview of a day (`build --today`), served on its own."""
-    project = copy_project(tmp_path_factory.mktemp("preview") / "project", real_content=True)
+    project = copy_project(tmp_path_factory.mktemp("preview") / "project", examples=True)
     result = run_cli("build", "--today", "2026-11-25", cwd=project)
     assert result.returncode == 0, result.stderr
     yield from serve_folder(project / "site", "/preview/")

@@ -22,7 +22,7 @@ FINDING = "content/xinyang/example-2025.yaml:92:3: [示例 example] publicity_to
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    return copy_project(tmp_path / "project", real_content=True)
+    return copy_project(tmp_path / "project", examples=True)
 
 
 def check(project: Path, *args: str) -> tuple[int, str, str]:

@@ -67,7 +67,7 @@ def assert_loads(path: Path, root: Path) -> None:
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
-    return copy_project(tmp_path_factory.mktemp("cli-errors") / "project", real_content=True)
+    return copy_project(tmp_path_factory.mktemp("cli-errors") / "project", examples=True)
 
 
 @pytest.fixture
@@ -172,7 +172,7 @@ def test_new_on_every_hostile_cycle_file(project, hostile, kept, entry):
 
 @pytest.fixture(scope="module")
 def small(tmp_path_factory) -> Path:
-    return copy_project(tmp_path_factory.mktemp("cli-fuzz") / "project", real_content=False)
+    return copy_project(tmp_path_factory.mktemp("cli-fuzz") / "project", examples=False, demo=True)  # its cycles are examples
 
 
 FUZZ_FILE = "content/example/fuzz.yaml"

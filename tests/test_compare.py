@@ -13,12 +13,12 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT
+from conftest import DEMO
 from generator.collect import gather
 from generator.derive import compared_versions, regulation_views
 from generator.text import articles
 
-CORPUS = gather(ROOT)
+CORPUS = gather(DEMO)  # the demo project: the example cycles
 COLUMNS = compared_versions(CORPUS, regulation_views(CORPUS, __import__("datetime").date(2026, 11, 23)))
 LANGS = ["", "en/"]
 

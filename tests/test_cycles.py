@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from conftest import ROOT, SCENARIOS, copy_project, run_cli
+from conftest import DEMO, ROOT, SCENARIOS, copy_project, real_project, run_cli
 
 BAD = SCENARIOS / "bad_cycles"
 TARGET = "content/xinyang/9.yaml"
@@ -44,13 +44,26 @@ EXPECTED = {
 }
 
 
+# The cases that are real cycles (no `example: true`): checked in a real project, as the
+# demo holds examples only. The others are examples, beside the demo's.
+REAL = {"real_notice_without_source.yaml"}
+
+
 @pytest.fixture(scope="module")
 def project(tmp_path_factory):
-    return copy_project(tmp_path_factory.mktemp("cycles") / "project", real_content=True)
+    return copy_project(tmp_path_factory.mktemp("cycles") / "project", examples=True)
+
+
+@pytest.fixture(scope="module")
+def real(tmp_path_factory):
+    return real_project(tmp_path_factory.mktemp("cycles-real") / "project")
 
 
 @pytest.mark.parametrize("case", sorted(EXPECTED))
-def test_bad_cycle_file_gives_one_located_bilingual_error(project, case):
+def test_bad_cycle_file_gives_one_located_bilingual_error(project, real, case):
+    if case in REAL:
+        project = real
+    (project / TARGET).parent.mkdir(exist_ok=True)
     shutil.copy(BAD / case, project / TARGET)
     try:
         result = run_cli("check", "--today", "2026-11-23", cwd=project)
@@ -78,7 +91,7 @@ def test_check_prints_example_findings_and_fails_only_when_strict(project):
 
 
 def test_content_files_point_editors_at_the_cycle_schema():
-    for path in sorted((ROOT / "content").glob("*/*.yaml")):
+    for path in sorted([*(ROOT / "content").glob("*/*.yaml"), *(ROOT / "examples" / "content").glob("*/*.yaml")]):
         if path.parent.name == "calendar":
             continue
         first = path.read_text(encoding="utf-8").splitlines()[0]
@@ -87,13 +100,18 @@ def test_content_files_point_editors_at_the_cycle_schema():
 
 def test_example_records_use_fictional_names_only():
     from generator.collect import gather
-    corpus = gather(ROOT)
-    for city in corpus.cities.values():
+    for city in gather(DEMO).cities.values():
         for cycle in city.cycles:
-            if cycle.example:
-                assert cycle.cycle.startswith("example-"), cycle.cycle
-                for winner in cycle.winners:
-                    assert "示例" in winner.name.zh, winner.name.zh
-            else:
-                assert all(n.source_url for n in cycle.notices), cycle.cycle
-                assert all(w.credit_code is None and w.sector is None and w.district is None for w in cycle.winners)
+            assert cycle.example
+            assert cycle.cycle.startswith("example-"), cycle.cycle
+            for winner in cycle.winners:
+                assert "示例" in winner.name.zh, winner.name.zh
+
+
+def test_real_records_cite_their_sources():
+    from generator.collect import gather
+    for city in gather(ROOT).cities.values():  # the real records (content/): written for their property, whatever they are
+        for cycle in city.cycles:
+            assert not cycle.example
+            assert all(n.source_url for n in cycle.notices), cycle.cycle
+            assert all(w.credit_code is None and w.sector is None and w.district is None for w in cycle.winners)

@@ -18,7 +18,7 @@ import yaml
 from bs4 import BeautifulSoup
 from icalendar import Calendar
 
-from conftest import PUBLISHED_URL, ROOT, copy_project
+from conftest import DEMO, PUBLISHED_URL, ROOT, copy_project, real_project
 from generator import pipeline
 from generator.collect import gather
 from generator.exports import DATASETS, export_files, fields
@@ -145,7 +145,7 @@ def test_every_notice_open_on_the_day_is_in_the_calendar(built_site):
 def test_a_provisional_end_says_so():
     """The 2026 proposed-winner publicity runs into 2027, whose schedule is not published
     (on the site from its publication day, 2026-12-29)."""
-    _, files = pipeline.outputs(pipeline.prepare(ROOT, dt.date(2026, 12, 29)))
+    _, files = pipeline.outputs(pipeline.prepare(DEMO, dt.date(2026, 12, 29)))
     event = events(Calendar.from_ical(files["zh/calendar/xinyang.ics"]))["xinyang-example-2026-proposed-winners-publicity-end@awardsite"]
     assert "暂定" in str(event["description"]) and "provisional" in str(event["description"])
 
@@ -219,7 +219,7 @@ def _commit_hostile_cells(cycle: dict) -> None:
 @pytest.fixture(scope="module")
 def hostile_exports(tmp_path_factory) -> dict[str, str]:
     """The exported files of the real content with HOSTILE_CELLS committed into one example cycle."""
-    project = copy_project(tmp_path_factory.mktemp("formulas") / "project", real_content=True)
+    project = copy_project(tmp_path_factory.mktemp("formulas") / "project", examples=True)
     path = project / HOSTILE_CYCLE
     cycle = yaml.safe_load(path.read_text(encoding="utf-8"))
     _commit_hostile_cells(cycle)
@@ -265,11 +265,7 @@ def test_the_data_holds_the_content(built_site):
     acceptance = notices[("xinyang", "example-2026", "acceptance-list")]
     assert acceptance["period_end"] == "2026-11-25"
     assert (acceptance["working_days"], acceptance["status"], acceptance["example"]) == (5, "open", True)
-    real = notices[("wuhan", "8", "etdz-forwarding")]
-    assert real["example"] is False and real["source_url"] == "http://www.whht.org.cn/news/info/id/4565.html"
-    assert real["period_end"] == "2022-12-02" and real["status"] == "closed"
     winners = {(w["city"], w["id"]): w for w in records(built_site, "winners")}
-    assert winners[("wuhan", "jiuxin-tcm-8")]["name_zh"] == "九信中药集团有限公司"
     assert winners[("xinyang", "xy25-tea")]["credit_code"] == "91411500EXAMPLE01W"
     assert {r["winner"] for r in records(built_site, "revocations")} >= {"bt19-rare-earth", "hh25-precision"}
     facts = records(built_site, "regulation_facts")
@@ -278,6 +274,40 @@ def test_the_data_holds_the_content(built_site):
         for record in records(built_site, name):
             assert "example" in record and "source_url" in record
             assert record["example"] or record["source_url"] or record.get("source_file"), (name, record)
+
+
+# A real cycle as an office transcribes one from its sources (test data: the real records
+# of content/ change every day, and the demo holds examples only).
+REAL_CYCLE = """city: xinyang
+cycle: '2024'
+title: {zh: 2024年度信阳市市长质量奖, en: The 2024 Xinyang Mayor's Quality Award}
+regulation: '2022'
+notices:
+- id: call
+  kind: call_for_applications
+  title: {zh: 申报通知, en: Call for applications}
+  published: 2024-03-01
+  source_url: https://www.xinyang.gov.cn/call.html
+  deadline: 2024-04-30
+winners:
+- id: xy24-tea
+  name: {zh: 信阳茶业有限公司, en: 'Xinyang Tea Co., Ltd.'}
+  kind: organisation
+  award: award
+  source_url: https://www.xinyang.gov.cn/winners.html
+"""
+
+
+def test_the_data_of_a_real_project_holds_its_records_as_real(tmp_path):
+    project = real_project(tmp_path / "project")
+    (project / "content" / "xinyang").mkdir()
+    (project / "content" / "xinyang" / "2024.yaml").write_text(REAL_CYCLE, encoding="utf-8")
+    _, files = pipeline.outputs(pipeline.prepare(project, TODAY))
+    [notice] = json.loads(files["zh/data/notices.json"])["records"]
+    assert notice["example"] is False and notice["source_url"] == "https://www.xinyang.gov.cn/call.html"
+    assert notice["period_end"] == "2024-04-30" and notice["status"] == "closed"
+    [winner] = json.loads(files["zh/data/winners.json"])["records"]
+    assert (winner["name_zh"], winner["example"], winner["source_url"]) == ("信阳茶业有限公司", False, "https://www.xinyang.gov.cn/winners.html")
 
 
 def test_the_corrections_are_open_data(built_site):
@@ -293,7 +323,7 @@ def test_the_corrections_are_open_data(built_site):
 
 
 def test_a_corrected_text_a_spreadsheet_would_run_as_a_formula_gets_a_quote_in_front_in_the_csv(tmp_path):
-    project = copy_project(tmp_path / "project", real_content=True)
+    project = copy_project(tmp_path / "project", examples=True)
     path = project / HOSTILE_CYCLE
     was = '=HYPERLINK("https://evil.example/","示例新材料有限公")'
     text = path.read_text(encoding="utf-8")
@@ -342,9 +372,9 @@ def test_notices_and_city_pages_offer_subscriptions(built_site, path):
 
 
 def test_exports_do_not_depend_on_the_clock():
-    corpus = gather(ROOT)
-    first = export_files(corpus, TODAY, ROOT)
-    assert export_files(corpus, TODAY, ROOT) == first
-    later = export_files(corpus, TODAY + dt.timedelta(days=3), ROOT)
+    corpus = gather(DEMO)
+    first = export_files(corpus, TODAY, DEMO)
+    assert export_files(corpus, TODAY, DEMO) == first
+    later = export_files(corpus, TODAY + dt.timedelta(days=3), DEMO)
     assert later["zh/feeds/notices.rss.xml"] == first["zh/feeds/notices.rss.xml"]  # nothing new published
     assert later["zh/data/notices.json"] != first["zh/data/notices.json"]  # statuses moved on

@@ -88,7 +88,7 @@ def assert_problems(problems: list) -> None:
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
-    return copy_project(tmp_path_factory.mktemp("fuzz") / "project", real_content=False)
+    return copy_project(tmp_path_factory.mktemp("fuzz") / "project", examples=False, demo=True)  # its cycles are examples
 
 
 def check_load(project: Path, data: bytes) -> None:

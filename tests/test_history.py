@@ -11,6 +11,7 @@ import gc
 import io
 import os
 import re
+import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +21,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import copy_project
+from conftest import ROOT, copy_project, real_project
 
 TODAY = "2026-11-23"
 OLD = "content/xinyang/example-2025.yaml"  # decided 2025-11-10: every record published
@@ -116,7 +117,7 @@ def project(tmp_path: Path, monkeypatch) -> Path:
     """The real content as a git repository, committed once; not on a pull request."""
     monkeypatch.delenv("GITHUB_BASE_REF", raising=False)
     monkeypatch.delenv("AWARDSITE_SINCE", raising=False)
-    project = copy_project(tmp_path / "project", real_content=True)
+    project = copy_project(tmp_path / "project", examples=True)
     git(project, "init", "-q", "-b", "main")
     git(project, "add", "-A")
     commit(project, "the project")
@@ -197,13 +198,13 @@ def test_a_published_text_removed_with_its_correction_passes(project):
 
 @pytest.mark.parametrize("field, value", [("kind", "award_decision"), ("award", "nomination"), ("id", "xy25-tea")])
 def test_only_free_text_can_be_corrected(tmp_path, field, value):
-    project = copy_project(tmp_path / "project", real_content=True)
+    project = copy_project(tmp_path / "project", examples=True)
     edit(project, OLD, "\n  credit_code: 91411500EXAMPLE01W\n", "\n" + TEA_CORRECTION.format(was="x").replace("field: name.zh", f"field: {field}"))
     said = check(project)
     assert said.status == 1
-    assert f"winners[0].corrections[0].field: “{field}”不是本记录的文字字段；可更正的字段：name.zh、name.en、sector.zh" in said.err[0]
-    assert said.err[0].endswith("the fields that can be corrected: name.zh, name.en, sector.zh, sector.en, district.zh, "
-                                "district.en, credit_code, employer.zh, employer.en")
+    assert f"winners[0].corrections[0].field: “{field}”不是本记录的文字字段；可更正的字段：name.zh、name.en、tier.zh、tier.en、sector.zh" in said.err[0]
+    assert said.err[0].endswith("the fields that can be corrected: name.zh, name.en, tier.zh, tier.en, sector.zh, sector.en, "
+                                "district.zh, district.en, credit_code, employer.zh, employer.en")
 
 
 def test_unpublished_and_new_records_change_freely(project):
@@ -230,12 +231,29 @@ def test_a_published_notice_or_winner_removed_is_refused(project):
 
 
 def test_a_file_of_published_records_removed_is_refused(project):
-    (project / "content/linyi/2014.yaml").unlink()
-    refused(check(project), "content/linyi/2014.yaml:1:1: 此文件在 HEAD 中含已发布的记录（通知 call），现已删除：已发布的记录须保留；"
-            "请恢复此文件（git checkout HEAD -- content/linyi/2014.yaml），有误之处以 corrections 更正，或发布更正通知、撤销决定 | "
-            "this file held published records in HEAD (notices call) and was removed: a published record stays; restore it "
-            "(git checkout HEAD -- content/linyi/2014.yaml) and correct it with corrections entries, or publish a correction "
-            "notice or a revocation")
+    (project / "content/hohhot/example-2021.yaml").unlink()
+    refused(check(project), "content/hohhot/example-2021.yaml:1:1: 此文件在 HEAD 中含已发布的记录（通知 decision；获奖者 hh21-dairy），"
+            "现已删除：已发布的记录须保留；请恢复此文件（git checkout HEAD -- content/hohhot/example-2021.yaml），有误之处以 corrections "
+            "更正，或发布更正通知、撤销决定 | this file held published records in HEAD (notices decision; winners hh21-dairy) and was "
+            "removed: a published record stays; restore it (git checkout HEAD -- content/hohhot/example-2021.yaml) and correct it "
+            "with corrections entries, or publish a correction notice or a revocation")
+
+
+def test_an_example_leaving_the_real_project_is_no_published_record_removed(tmp_path, monkeypatch):
+    """Issue 16: the examples once sat in the real content/; moving them to the demo
+    project removes no record the public site published (fiction never was one)."""
+    monkeypatch.delenv("GITHUB_BASE_REF", raising=False)
+    monkeypatch.delenv("AWARDSITE_SINCE", raising=False)
+    project = real_project(tmp_path / "project")
+    (project / "content" / "xinyang").mkdir()
+    shutil.copy(ROOT / "examples" / OLD, project / OLD)
+    git(project, "init", "-q", "-b", "main")
+    git(project, "add", "-A")
+    commit(project, "an example in the real content, as before issue 16")
+    (project / OLD).unlink()
+    said = check(project)
+    assert said.status == 0, said.err
+    assert said.out[-1].startswith("OK: ")
 
 
 def test_since_and_a_pull_requests_target_branch_name_the_commit_compared_with(project, monkeypatch):
@@ -263,7 +281,7 @@ def test_since_and_a_pull_requests_target_branch_name_the_commit_compared_with(p
 
 def test_without_a_repository_or_a_commit_check_says_once_that_it_could_not_compare(tmp_path, monkeypatch):
     monkeypatch.setenv("GITHUB_BASE_REF", "main")  # as in CI: still no repository here
-    project = copy_project(tmp_path / "project", real_content=True)
+    project = copy_project(tmp_path / "project", examples=True)
     said = check(project)
     assert said.status == 0 and said.out[-1].startswith("OK")
     assert said.err == ["awardsite: 未能与已提交的版本比较（不是 git 仓库）；已发布记录的改动未经核对 | could not compare with "
@@ -301,7 +319,7 @@ def test_the_corrected_name_is_not_its_old_text_standing(tmp_path):
     from generator.collect import gather
     from generator.corrections import stale_texts
 
-    project = copy_project(tmp_path / "project", real_content=True)
+    project = copy_project(tmp_path / "project", examples=True)
     rel = "content/hohhot/example-2025.yaml"
     edit(project, rel, "  document: 示例〔2025〕1号\n", "  document: 示例〔2025〕1号\n  body:\n    zh: 授予示例新材料有限公司等单位市长质量奖。\n"
          "    en: The award goes to 示例新材料有限公司 and others.\n")

@@ -30,7 +30,7 @@ def case_bytes(entry: dict) -> bytes:
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
-    return copy_project(tmp_path_factory.mktemp("hostile") / "project", real_content=True)
+    return copy_project(tmp_path_factory.mktemp("hostile") / "project", examples=True)
 
 
 def test_the_catalogue_covers_every_file_and_at_least_forty_cases():

@@ -176,7 +176,7 @@ def regulation_with_text(project: Path) -> None:
 
 
 def new_project(target: Path) -> Path:
-    project = copy_project(target, real_content=False)
+    project = copy_project(target, examples=False, demo=True)  # its cycle is an example
     regulation_with_text(project)
     pages = project / "content" / "pages"  # the hand-written pages the navigation names (the real ones link to real records)
     pages.mkdir(parents=True, exist_ok=True)

@@ -21,7 +21,7 @@ SOURCE = "hostile-source"  # a version of Xinyang's regulation, with its officia
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("inert") / "project", real_content=True)
+    project = copy_project(tmp_path_factory.mktemp("inert") / "project", examples=True)
     shutil.copy(SCENARIOS / "inert" / f"{CYCLE}.yaml", project / "content" / "xinyang" / f"{CYCLE}.yaml")
     for name in (f"{SOURCE}.yaml", f"{SOURCE}.source.txt"):
         shutil.copy(SCENARIOS / "inert" / name, project / "city_rules" / "xinyang" / name)

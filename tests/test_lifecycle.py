@@ -57,7 +57,7 @@ TEA = """- id: w-tea
 
 @pytest.fixture
 def project(tmp_path) -> Path:
-    return copy_project(tmp_path / "project", real_content=True)
+    return copy_project(tmp_path / "project", examples=True)
 
 
 def write(project: Path, text: str) -> None:
@@ -125,9 +125,10 @@ def test_a_winner_off_the_list_and_a_decision_during_the_publicity_are_findings(
 
 
 def test_a_cycle_transcribed_without_its_publicity_says_so_rather_than_find_fault(built_site):
+    """Hohhot's example 2021 holds its decision and winners, no publicity of proposed winners."""
     from bs4 import BeautifulSoup
 
-    page = BeautifulSoup((built_site / "en/cities/wuhan/index.html").read_text(encoding="utf-8"), "html.parser")
+    page = BeautifulSoup((built_site / "en/cities/hohhot/index.html").read_text(encoding="utf-8"), "html.parser")
     assert "The cited sources do not mention a publicity of proposed winners" in page.get_text()
 
 

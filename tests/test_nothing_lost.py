@@ -13,13 +13,13 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from conftest import ROOT
+from conftest import DEMO
 from generator.collect import gather
 from generator.schedule import as_of, scheduled
 from generator.text import articles
 
 BUILT_AS_OF = dt.date(2026, 11, 23)  # the day conftest's built_site is built as of
-EVERYTHING = gather(ROOT)
+EVERYTHING = gather(DEMO)  # the demo project: the example cycles
 CORPUS = as_of(EVERYTHING, BUILT_AS_OF)
 LANGS = ("", "en/")
 

@@ -65,7 +65,7 @@ def clerk_session(project: Path) -> dict[str, object]:
 
 @pytest.fixture(scope="module")
 def session(tmp_path_factory):
-    project = copy_project(tmp_path_factory.mktemp("office") / "project", real_content=True)
+    project = copy_project(tmp_path_factory.mktemp("office") / "project", examples=True)
     return project, clerk_session(project)
 
 
@@ -176,7 +176,7 @@ def test_every_content_file_is_canonical():
 
 
 def test_check_reports_a_file_that_is_not_canonical(tmp_path):
-    project = copy_project(tmp_path / "project", real_content=True)
+    project = copy_project(tmp_path / "project", examples=True)
     path = project / "content" / "xinyang" / "example-2026.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("regulation: '2022'", 'regulation: "2022"'), encoding="utf-8")
     result = run_cli("check", "--today", "2026-11-23", cwd=project)
@@ -219,7 +219,7 @@ BAD_CORRECTIONS = {
 @pytest.mark.parametrize("case", sorted(BAD_CORRECTIONS))
 def test_a_correction_that_cannot_stand_is_a_problem(tmp_path, case):
     old, new, expected = BAD_CORRECTIONS[case]
-    project = copy_project(tmp_path / "project", real_content=True)
+    project = copy_project(tmp_path / "project", examples=True)
     path = project / "content" / "xinyang" / "example-2026.yaml"
     text = path.read_text(encoding="utf-8")
     assert text.count(old) == 1
@@ -230,7 +230,7 @@ def test_a_correction_that_cannot_stand_is_a_problem(tmp_path, case):
 
 
 def test_new_refuses_an_unknown_city_and_an_existing_file(tmp_path):
-    project = copy_project(tmp_path / "project", real_content=True)
+    project = copy_project(tmp_path / "project", examples=True)
     result = run_cli("new", "cycle", "--city", "qqqq", "--cycle", "2030", cwd=project)  # a near miss: tests/test_cli_errors.py
     assert result.returncode == 2
     assert "未知地区“qqqq”" in result.stderr and "add city_rules/qqqq/jurisdiction.yaml first" in result.stderr
@@ -241,7 +241,7 @@ def test_new_refuses_an_unknown_city_and_an_existing_file(tmp_path):
 
 
 def test_new_revocation_and_notice_keep_the_file_and_its_comments(tmp_path):
-    project = copy_project(tmp_path / "project", real_content=True)
+    project = copy_project(tmp_path / "project", examples=True)
     path = project / "content" / "xinyang" / "example-2025.yaml"
     before = path.read_text(encoding="utf-8")
     assert run_cli("new", "revocation", "--city", "xinyang", "--cycle", "example-2025", "--winner", "xy25-tea",
@@ -259,7 +259,7 @@ def test_new_revocation_and_notice_keep_the_file_and_its_comments(tmp_path):
 
 
 def test_near_misses_in_a_notice_get_a_suggestion(tmp_path):
-    project = copy_project(tmp_path / "project", real_content=True)
+    project = copy_project(tmp_path / "project", examples=True)
     path = project / "content" / "xinyang" / "example-2026.yaml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("kind: proposed_winners", "kind: proposed_winner").replace("  published: 2026-12-29", "  publised: 2026-12-29"),
@@ -271,7 +271,7 @@ def test_near_misses_in_a_notice_get_a_suggestion(tmp_path):
 
 
 def test_future_dated_content_passes_with_today(tmp_path):
-    project = copy_project(tmp_path / "project", real_content=True)
+    project = copy_project(tmp_path / "project", examples=True)
     assert run_cli("new", "notice", "--city", "xinyang", "--cycle", "example-2026", "--kind", "award_decision",
                    "--today", "2027-01-20", cwd=project).returncode == 0
     path = project / "content" / "xinyang" / "example-2026.yaml"

@@ -40,7 +40,7 @@ def test_a_corrected_notice_shows_its_history(browser, origin, lang):  # noqa: F
 
 
 def test_the_clerks_error_as_she_sees_it(browser, tmp_path):  # noqa: F811
-    project = copy_project(tmp_path / "project", real_content=True)
+    project = copy_project(tmp_path / "project", examples=True)
     run_cli("new", "cycle", "--city", CITY, "--cycle", CYCLE, cwd=project, env=ENV)
     run_cli("new", "notice", "--city", CITY, "--cycle", CYCLE, "--kind", "proposed_winners", cwd=project, env=ENV)
     path = project / FILE

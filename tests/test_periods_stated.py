@@ -21,7 +21,7 @@ import yaml
 from bs4 import BeautifulSoup
 from icalendar import Calendar
 
-from conftest import copy_project, run_cli
+from conftest import copy_project, real_project, run_cli
 from generator.model import NOTICE_KINDS
 
 TODAY = "2026-11-23"
@@ -47,7 +47,7 @@ def notice(kind: str = "proposed_winners", **fields) -> str:
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
-    return copy_project(tmp_path_factory.mktemp("stated") / "project", real_content=True)
+    return copy_project(tmp_path_factory.mktemp("stated") / "project", examples=True)
 
 
 def check(project: Path, text: str) -> tuple[int, list[str], str]:
@@ -197,8 +197,9 @@ notices:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    """The real content and a real-record cycle whose publicity period its source does not state, built."""
-    project = copy_project(tmp_path_factory.mktemp("stated-site") / "project", real_content=True)
+    """A real project with a real-record cycle whose publicity period its source does not state, built."""
+    project = real_project(tmp_path_factory.mktemp("stated-site") / "project")
+    (project / "content" / "xinyang").mkdir()
     (project / "content" / "xinyang" / f"{CYCLE}.yaml").write_text(NOT_STATED, encoding="utf-8")
     result = run_cli("build", "--today", TODAY, cwd=project)
     assert result.returncode == 0, result.stderr

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from conftest import ROOT
+from conftest import DEMO
 from generator import exports, pipeline
 from generator.errors import DataError
 
@@ -15,7 +15,7 @@ TODAY = dt.date(2026, 11, 23)
 
 
 def test_a_page_and_an_exported_file_at_one_path_are_refused(monkeypatch):
-    derived = pipeline.prepare(ROOT, TODAY)
+    derived = pipeline.prepare(DEMO, TODAY)
     real = exports.export_files
     monkeypatch.setattr(exports, "export_files", lambda *args: {**real(*args), "zh/data.md": "a file over the data page"})
     with pytest.raises(DataError) as refused:
@@ -26,7 +26,7 @@ def test_a_page_and_an_exported_file_at_one_path_are_refused(monkeypatch):
 
 
 def test_the_records_are_worked_out_once_for_pages_and_files():
-    derived = pipeline.prepare(ROOT, TODAY)
+    derived = pipeline.prepare(DEMO, TODAY)
     pages, files = pipeline.outputs(derived)
     assert "zh/index.md" in pages and "zh/data/notices.json" in files
     assert derived.records.regulations[("xinyang", "2022")].status == "in_force"

@@ -8,11 +8,11 @@ import re
 
 import pytest
 
-from conftest import ROOT, run_cli
+from conftest import DEMO, ROOT, run_cli
 from generator.collect import gather
 from generator.text import articles, rebuild_zh, unit_zh
 
-CORPUS = gather(ROOT)
+CORPUS = gather(DEMO)  # the demo project: the example cycles
 WITH_TEXT = [(c, r) for c in CORPUS.cities for r in CORPUS.cities[c].regulations if r.text]
 IDS = [f"{c}-{r.version}" for c, r in WITH_TEXT]
 

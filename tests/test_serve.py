@@ -18,7 +18,7 @@ def free_port() -> int:
 
 
 def test_serve_shows_both_languages(tmp_path):
-    project = copy_project(tmp_path / "project", real_content=True)
+    project = copy_project(tmp_path / "project", examples=True)
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "generator.cli", "serve", "--today", "2026-11-23",
                                "--dev-addr", f"127.0.0.1:{port}"], cwd=project,

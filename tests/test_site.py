@@ -13,11 +13,11 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, copy_project, run_cli
+from conftest import DEMO, ROOT, copy_project, run_cli
 from generator.collect import gather
 from generator.text import articles
 
-CORPUS = gather(ROOT)
+CORPUS = gather(DEMO)  # the demo project: the example cycles
 
 
 def page(site: Path, path: str) -> BeautifulSoup:
@@ -143,7 +143,7 @@ def digest(folder: Path) -> dict[str, str]:
 
 
 def test_a_failed_build_leaves_the_last_good_site(tmp_path):
-    project = copy_project(tmp_path / "project", real_content=True)
+    project = copy_project(tmp_path / "project", examples=True)
     assert run_cli("build", "--today", "2026-11-23", cwd=project).returncode == 0
     before = digest(project / "site")
     bad = project / "city_rules/xinyang/2022.yaml"
@@ -155,7 +155,7 @@ def test_a_failed_build_leaves_the_last_good_site(tmp_path):
 
 
 def test_same_input_and_day_give_the_same_bytes(tmp_path, built_site):
-    project = copy_project(tmp_path / "project", real_content=True)
+    project = copy_project(tmp_path / "project", examples=True)
     assert run_cli("build", cwd=project, env={"AWARDSITE_TODAY": "2026-11-23"}).returncode == 0
     assert digest(project / "site") == digest(built_site)
     # the award-cycle pages are among them: every notice page, each city's cycles and winners
@@ -228,9 +228,9 @@ def test_each_language_has_its_own_search_index_of_its_own_pages(built_site):
 
 
 def test_a_count_of_winners_is_a_line_below_the_table_not_a_row_of_it(built_site):
-    """Wuhan's 8th session: two nomination winners named, and "8 in all" from the source."""
-    article = BeautifulSoup((built_site / "en/cities/wuhan/index.html").read_text(encoding="utf-8"), "html.parser").find("article")
-    [count] = [li for li in article.find_all("li") if "8 in all" in li.get_text()]
+    """Hohhot's example 2021: one winner named, and "3 in all" from the source."""
+    article = BeautifulSoup((built_site / "en/cities/hohhot/index.html").read_text(encoding="utf-8"), "html.parser").find("article")
+    [count] = [li for li in article.find_all("li") if "3 in all" in li.get_text()]
     assert count.find_parent("table") is None
     assert not [td for td in article.find_all("td") if "in all" in td.get_text()]
 

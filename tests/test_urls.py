@@ -27,7 +27,7 @@ def test_a_page_finds_the_site_root_from_where_it_is_published(key, way_back):
 
 
 def test_a_build_without_an_address_says_so_in_one_line_and_still_builds(tmp_path):
-    project = copy_project(tmp_path / "project", real_content=True)
+    project = copy_project(tmp_path / "project", examples=True)
     result = run_cli("build", "--today", "2026-11-23", cwd=project)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[0] == NO_ADDRESS
