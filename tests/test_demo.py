@@ -184,3 +184,28 @@ def test_the_real_site_has_no_banner_and_no_example(projects):
     notices = json.loads((projects / "site" / "data" / "notices.json").read_text(encoding="utf-8"))
     records = notices["records"] if isinstance(notices, dict) else notices
     assert not any(record["example"] for record in records)
+
+
+REAL_CYCLE = """city: linyi
+cycle: '2030'
+title: {zh: 第二十届临沂市市长质量奖, en: The 20th Linyi Mayor's Quality Award}
+regulation: null
+winners:
+- id: tea-2030
+  name: {zh: 临沂某茶业有限公司}
+  kind: organisation
+  award: award
+  source_url: https://www.linyi.gov.cn/a.html
+"""
+
+
+def test_a_real_winner_without_an_english_name_is_refused(tmp_path):
+    """No real winner reaches an English page with a Chinese-only name: check says what to write."""
+    project = real_project(tmp_path / "project")
+    (project / "content" / "linyi").mkdir()
+    (project / "content" / "linyi" / "2030.yaml").write_text(REAL_CYCLE, encoding="utf-8")
+    result = run_cli("check", cwd=project, env=TODAY)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0].startswith(
+        "content/linyi/2030.yaml:7:9: winners[0].name: 缺少英文名称 name.en：真实记录的获奖者与拟奖对象须有英文名称。")
+    assert "otherwise write a translation (a person's name in pinyin), which the site marks as unofficial" in result.stderr
