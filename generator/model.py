@@ -248,6 +248,7 @@ NOTICE_KINDS = {k.key: k for k in (
     NoticeKind("acceptance_list", "受理名单公示", "Acceptance list", "acceptance_publicity", True),
     NoticeKind("proposed_winners", "拟奖名单公示", "Proposed winners", "proposed_winner_publicity", True, True),
     NoticeKind("award_decision", "表彰决定", "Award decision"),
+    NoticeKind("award_ceremony", "颁奖大会", "Award ceremony"),  # reported where a decision is not: names no winner
     NoticeKind("revocation", "撤销决定", "Revocation"),
     NoticeKind("correction", "更正", "Correction"),
 )}

@@ -120,8 +120,9 @@ def new_notice(root: Path, city: str, cycle_id: str, kind: str, today: dt.date, 
     added = _add(root, path, "notices", item, notice_id)
     if kind == "award_decision":  # the decision names the winners: the candidates still on the list, to check against it
         for candidate in _standing_candidates(cycle):
+            en = f"\n  en: {_scalar(candidate.name.en)}" if candidate.name.en else ""
             _add(root, path, "winners", _fill("winner.yaml", notice=notice_id, id=candidate.id, zh=_scalar(candidate.name.zh),
-                                              kind=candidate.kind, award=candidate.award), candidate.id)
+                                              en=en, kind=candidate.kind, award=candidate.award), candidate.id)
     return added
 
 

@@ -37,9 +37,9 @@ EXPECTED = {
         f"{TARGET}:8:3: notices[0]: 缺少 source_url：真实记录须注明来源 | source_url is missing: a real record needs its source",
     "unknown_notice_kind.yaml":
         f"{TARGET}:9:9: notices[0].kind: 应为以下之一：'call_for_applications', 'internal_publicity', 'recommendation_publicity',"
-        " 'acceptance_list', 'proposed_winners', 'award_decision', 'revocation' or 'correction'，实际为 'call_for_aplications'；"
+        " 'acceptance_list', 'proposed_winners', 'award_decision', 'award_ceremony', 'revocation' or 'correction'，实际为 'call_for_aplications'；"
         "是否应为“call_for_applications”？ | expected one of 'call_for_applications', 'internal_publicity', 'recommendation_publicity',"
-        " 'acceptance_list', 'proposed_winners', 'award_decision', 'revocation' or 'correction' but received 'call_for_aplications';"
+        " 'acceptance_list', 'proposed_winners', 'award_decision', 'award_ceremony', 'revocation' or 'correction' but received 'call_for_aplications';"
         " did you mean 'call_for_applications'?",
 }
 
