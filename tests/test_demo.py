@@ -17,7 +17,7 @@ from generator.demo import assemble, demo_config
 from generator.errors import DataError
 from generator.urls import is_demo
 
-BANNER = {"zh": "示例网站：本站所有记录均为虚构示例，用于测试、截图和办事指南，不是真实的评选记录。",
+BANNER = {"zh": "示例网站：本站所有记录均为虚构示例，用于测试、截图和发布指南，不是真实的评选记录。",
           "en": "Demo site: every record here is a fictional example, used by the tests, screenshots and the publishing "
                 "guide. None is a real award record."}
 TODAY = {"AWARDSITE_TODAY": "2026-11-23"}
