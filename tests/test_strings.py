@@ -1,0 +1,30 @@
+"""The interface's words (site_templates/strings.yaml): every key a template asks for is
+there in both languages, and every key there is asked for by something — a template, the
+generator, or a template building the key from a prefix (`t("status." ~ view.status)`)."""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from conftest import ROOT
+
+STRINGS = yaml.safe_load((ROOT / "site_templates" / "strings.yaml").read_text(encoding="utf-8"))
+TEMPLATES = "\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "site_templates").glob("*.j2")))
+READERS = TEMPLATES + "\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "generator").glob("*.py")))
+
+
+def test_every_key_a_template_asks_for_is_there_in_both_languages():
+    asked = set(re.findall(r"""\bt\(\s*["']([a-z_][a-z_.]*[a-z_])["']""", TEMPLATES))
+    assert asked
+    assert sorted(asked - set(STRINGS)) == []
+    assert [key for key, text in STRINGS.items() if set(text) != {"zh", "en"} or not all(text.values())] == []
+
+
+def test_every_key_is_asked_for():
+    prefixes = set(re.findall(r"""["']([a-z_]+(?:\.[a-z_]+)*\.)["']\s*~""", READERS))  # t("status." ~ view.status)
+    assert prefixes
+    unused = [key for key in STRINGS
+              if not re.search(rf"""["']{re.escape(key)}["']""", READERS) and not key.startswith(tuple(prefixes))]
+    assert unused == []
