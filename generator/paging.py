@@ -1,9 +1,9 @@
 """The site-wide lists cut into pages that do not grow with the country (issue 18).
 
-The notices, the winners and the comparison list every city's records. With a few
+The notices, the winners, the revocations and the comparison list every city's records. With a few
 cities each is one page, as it always was; past a bound (`Bounds`) the list's own page
-(notices/, winners/, compare/ and each topic) keeps a bounded part — the latest notices
-and winners, the first compared jurisdictions — and links to one page per province,
+(notices/, winners/, revocations/, compare/ and each topic) keeps a bounded part — the
+latest notices, winners and revocations, the first compared jurisdictions — and links to one page per province,
 which holds all of that province's records. A province's page grows with its cities and
 years, not with the number of provinces. Every record stays linked from a list page;
 the open data files (data/*.json, *.csv) still hold everything.
@@ -29,7 +29,7 @@ from .records import AwardRecords
 class Bounds:
     """Where a list stops being one page, and what its own page keeps then."""
 
-    list_up_to: int = 500   # notices or winners: up to this many rows, one page (as the real site and the demo)
+    list_up_to: int = 500   # notices, winners or revocations: up to this many rows, one page (as the real site and the demo)
     latest: int = 100       # past it, the list's page shows the latest this many (and what is open now)
     compare_up_to: int = 12  # a comparison of up to this many jurisdictions is one page; past it, the first this many
 
@@ -57,6 +57,9 @@ class Paging:
     winners_paged: bool = False
     winners: list = field(default_factory=list)    # the rows of winners/index: ((city, winner id), WinnerView)
     winners_by_province: dict[str, list] = field(default_factory=dict)
+    revocations_paged: bool = False
+    revocations: list = field(default_factory=list)  # the rows of revocations/index (RevocationView)
+    revocations_by_province: dict[str, list] = field(default_factory=dict)
     compare_paged: bool = False
     columns: list = field(default_factory=list)    # the columns of compare/index and of each topic page
     all_columns: list = field(default_factory=list)  # every compared jurisdiction's
@@ -120,6 +123,7 @@ def plan(corpus: Corpus, records: AwardRecords, columns: list, bounds: Bounds | 
     winners_paged = len(winners) > bounds.list_up_to
     if winners_paged:  # the latest decided (the order of the list kept among equals)
         winners = sorted(winners, key=lambda kv: kv[1].decided or dt.date(kv[1].cycle.year or 1990, 1, 1), reverse=True)[:bounds.latest]
+    revocations_paged = len(records.revocations) > bounds.list_up_to
     compare_paged = len(columns) > bounds.compare_up_to
     return Paging(
         provinces=groups, province_of=province_of,
@@ -127,6 +131,9 @@ def plan(corpus: Corpus, records: AwardRecords, columns: list, bounds: Bounds | 
         notices_by_province=by_province(records.notices, lambda v: v.city) if notices_paged else {},
         winners_paged=winners_paged, winners=winners,
         winners_by_province=by_province(list(records.winners.items()), lambda kv: kv[0][0]) if winners_paged else {},
+        revocations_paged=revocations_paged,
+        revocations=records.revocations[:bounds.latest] if revocations_paged else records.revocations,
+        revocations_by_province=by_province(records.revocations, lambda v: v.cycle.city) if revocations_paged else {},
         compare_paged=compare_paged, columns=columns[:bounds.compare_up_to] if compare_paged else columns, all_columns=columns,
         columns_by_province=by_province(columns, lambda view: view.reg.city) if compare_paged else {},
     )

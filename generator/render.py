@@ -332,7 +332,9 @@ def render_site(corpus: Corpus, today: dt.date, root: Path, records: AwardRecord
         put("winners/index.md", "winners.md.j2", rows=paging.winners, province=None)
         for slug, rows in paging.winners_by_province.items():
             put(f"winners/province/{slug}.md", "winners.md.j2", rows=rows, province=paging.provinces[slug])
-        put("revocations/index.md", "revocations.md.j2")
+        put("revocations/index.md", "revocations.md.j2", rows=paging.revocations, province=None)
+        for slug, rows in paging.revocations_by_province.items():
+            put(f"revocations/province/{slug}.md", "revocations.md.j2", rows=rows, province=paging.provinces[slug])
         put("cities/index.md", "cities.md.j2")
         for city_id, city in corpus.cities.items():
             put(f"winners/{city_id}.md", "winners_city.md.j2", city=city,

@@ -122,13 +122,29 @@ def test_province_pages_are_in_both_languages_and_link_to_pages_that_exist(demo,
     other = "en" if lang == "zh" else "zh"
     new = [key for key in pages if key.startswith(lang + "/") and "/province/" in key]
     assert new and {other + key[2:] for key in new} <= pages.keys()
-    for key in new + [f"{lang}/notices/index.md", f"{lang}/winners/index.md", f"{lang}/compare/index.md"]:
+    for key in new + [f"{lang}/{name}/index.md" for name in ("notices", "winners", "revocations", "compare")]:
         for target, anchor in links(pages, key):
             assert target in pages, f"{key} links to {target}, which is not a page"
             if anchor:
                 assert anchor in anchors(pages[target]), f"{key} links to {target}#{anchor}, which has no such anchor"
     assert len(_ROW.findall(pages[f"{lang}/notices/index.md"])) <= bounds.latest + len(derived.records.open_notices()) + 5
     assert len(_COLUMN.findall(pages[f"{lang}/compare/index.md"])) == bounds.compare_up_to
+
+
+def table_rows(text: str) -> int:
+    """The rows of the page's one table (its header and the line under it left out)."""
+    return sum(1 for line in text.splitlines() if line.startswith("| ")) - 2
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_revocations_past_the_bound_are_listed_by_province(demo, lang):
+    derived, pages, bounds = demo
+    revocations = derived.records.revocations
+    assert len(revocations) > bounds.list_up_to
+    assert table_rows(pages[f"{lang}/revocations/index.md"]) == bounds.latest
+    by_province = [key for key in pages if key.startswith(f"{lang}/revocations/province/")]
+    assert {target for target, _ in links(pages, f"{lang}/revocations/index.md")} >= set(by_province)
+    assert sum(table_rows(pages[key]) for key in by_province) == len(revocations)
 
 
 def test_links_to_a_citys_comparison_go_to_the_page_that_shows_it(demo):
