@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .collect import Corpus
 from .records import AwardRecords
@@ -45,29 +45,30 @@ class Province:
 
 
 @dataclass(frozen=True)
-class Paging:
-    """What each site-wide list page holds. `paged` lists say so; their province pages
-    hold each province's share (only provinces with a record get a page)."""
+class Listing:
+    """One site-wide list: whether it is paged, the rows its own page shows (all of them,
+    unless paged) and, paged, each province's rows (only provinces with one)."""
 
-    provinces: dict[str, Province]                 # slug → province, by slug
-    province_of: dict[str, str]                    # city id → slug
-    notices_paged: bool
-    notices: list                                  # the rows of notices/index (NoticeView)
-    notices_by_province: dict[str, list] = field(default_factory=dict)
-    winners_paged: bool = False
-    winners: list = field(default_factory=list)    # the rows of winners/index: ((city, winner id), WinnerView)
-    winners_by_province: dict[str, list] = field(default_factory=dict)
-    revocations_paged: bool = False
-    revocations: list = field(default_factory=list)  # the rows of revocations/index (RevocationView)
-    revocations_by_province: dict[str, list] = field(default_factory=dict)
-    compare_paged: bool = False
-    columns: list = field(default_factory=list)    # the columns of compare/index and of each topic page
-    all_columns: list = field(default_factory=list)  # every compared jurisdiction's
-    columns_by_province: dict[str, list] = field(default_factory=dict)
+    paged: bool
+    rows: list
+    by_province: dict[str, list]
+    total: int  # rows in all
+
+
+@dataclass(frozen=True)
+class Paging:
+    """What each site-wide list page holds."""
+
+    provinces: dict[str, Province]  # slug → province, by slug
+    province_of: dict[str, str]     # city id → slug
+    notices: Listing                # NoticeView, newest first
+    winners: Listing                # ((city, winner id), WinnerView)
+    revocations: Listing            # RevocationView, newest first
+    compare: Listing                # the compared versions (RegulationView): the columns, or a topic's sections
 
     def compare_folder(self, city: str) -> str:
         """The comparison folder (from the language root) whose pages show `city`'s column."""
-        if not self.compare_paged or any(view.reg.city == city for view in self.columns):
+        if not self.compare.paged or any(view.reg.city == city for view in self.compare.rows):
             return "compare/"
         return f"compare/province/{self.province_of[city]}/"
 
@@ -103,37 +104,34 @@ def provinces(corpus: Corpus) -> dict[str, Province]:
 
 
 def plan(corpus: Corpus, records: AwardRecords, columns: list, bounds: Bounds | None = None) -> Paging:
-    """What the notices, winners and comparison pages hold, as of the records' day."""
+    """What the notices, winners, revocations and comparison pages hold, as of the records' day."""
     bounds = bounds or Bounds()
     groups = provinces(corpus)
     province_of = {city: slug for slug, p in groups.items() for city in p.cities}
 
-    def by_province(rows: list, city) -> dict[str, list]:
-        out: dict[str, list] = {slug: [] for slug in groups}
+    def listing(rows: list, up_to: int, city, first) -> Listing:
+        """`rows` as one page, or past `up_to` the `first` of them and each province's."""
+        if len(rows) <= up_to:
+            return Listing(False, rows, {}, len(rows))
+        parts: dict[str, list] = {slug: [] for slug in groups}
         for row in rows:
-            out[province_of[city(row)]].append(row)
-        return {slug: part for slug, part in out.items() if part}
+            parts[province_of[city(row)]].append(row)
+        return Listing(True, first(rows), {slug: part for slug, part in parts.items() if part}, len(rows))
 
-    notices_paged = len(records.notices) > bounds.list_up_to
-    notices = records.notices
-    if notices_paged:  # the latest, and whatever is open now (newest first, as the whole list)
+    def latest_and_open(notices: list) -> list:  # newest first, as the whole list
         latest = set(map(id, notices[:bounds.latest]))
-        notices = [v for v in notices if id(v) in latest or v.status == "open"]
-    winners = list(records.winners.items())
-    winners_paged = len(winners) > bounds.list_up_to
-    if winners_paged:  # the latest decided (the order of the list kept among equals)
-        winners = sorted(winners, key=lambda kv: kv[1].decided or dt.date(kv[1].cycle.year or 1990, 1, 1), reverse=True)[:bounds.latest]
-    revocations_paged = len(records.revocations) > bounds.list_up_to
-    compare_paged = len(columns) > bounds.compare_up_to
+        return [v for v in notices if id(v) in latest or v.status == "open"]
+
+    def latest_decided(winners: list) -> list:  # the list's order kept among equals
+        return sorted(winners, key=lambda kv: kv[1].decided or dt.date(kv[1].cycle.year or 1990, 1, 1),
+                      reverse=True)[:bounds.latest]
+
     return Paging(
         provinces=groups, province_of=province_of,
-        notices_paged=notices_paged, notices=notices,
-        notices_by_province=by_province(records.notices, lambda v: v.city) if notices_paged else {},
-        winners_paged=winners_paged, winners=winners,
-        winners_by_province=by_province(list(records.winners.items()), lambda kv: kv[0][0]) if winners_paged else {},
-        revocations_paged=revocations_paged,
-        revocations=records.revocations[:bounds.latest] if revocations_paged else records.revocations,
-        revocations_by_province=by_province(records.revocations, lambda v: v.cycle.city) if revocations_paged else {},
-        compare_paged=compare_paged, columns=columns[:bounds.compare_up_to] if compare_paged else columns, all_columns=columns,
-        columns_by_province=by_province(columns, lambda view: view.reg.city) if compare_paged else {},
+        notices=listing(records.notices, bounds.list_up_to, lambda v: v.city, latest_and_open),
+        winners=listing(list(records.winners.items()), bounds.list_up_to, lambda kv: kv[0][0], latest_decided),
+        revocations=listing(records.revocations, bounds.list_up_to, lambda v: v.cycle.city,
+                            lambda rows: rows[:bounds.latest]),
+        compare=listing(columns, bounds.compare_up_to, lambda view: view.reg.city,
+                        lambda rows: rows[:bounds.compare_up_to]),
     )

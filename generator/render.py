@@ -309,11 +309,12 @@ def render_site(corpus: Corpus, today: dt.date, root: Path, records: AwardRecord
                         put_file(text_file, original)
         # the comparison and its topics: all compared jurisdictions, or (paged) the first few
         # here and each province's in its own folder, compare/province/<slug>/
-        shown = dict(columns=paging.columns, compared_names=[tr(corpus.cities[v.reg.city].info.name) for v in paging.columns])
+        shown = dict(columns=paging.compare.rows,
+                     compared_names=[tr(corpus.cities[v.reg.city].info.name) for v in paging.compare.rows])
         put("compare/index.md", "compare.md.j2", **shown, province=None)
         for dimension in corpus.dimensions:
             put(f"compare/{dimension.key}.md", "topic.md.j2", dimension=dimension, **shown, province=None)
-        for slug, part in paging.columns_by_province.items():
+        for slug, part in paging.compare.by_province.items():
             shown = dict(columns=part, compared_names=[tr(corpus.cities[v.reg.city].info.name) for v in part],
                          province=paging.provinces[slug])
             put(f"compare/province/{slug}/index.md", "compare.md.j2", **shown)
@@ -324,16 +325,16 @@ def render_site(corpus: Corpus, today: dt.date, root: Path, records: AwardRecord
             put(f"guides/{view.reg.city}.md", "guide.md.j2", city=corpus.cities[view.reg.city], view=view)
         put("glossary.md", "glossary.md.j2")
         put("search.md", "search.md.j2")  # Pagefind's interface; the index is made after mkdocs (site.py)
-        put("notices/index.md", "notices.md.j2", rows=paging.notices, province=None)
-        for slug, rows in paging.notices_by_province.items():
+        put("notices/index.md", "notices.md.j2", rows=paging.notices.rows, province=None)
+        for slug, rows in paging.notices.by_province.items():
             put(f"notices/province/{slug}.md", "notices.md.j2", rows=rows, province=paging.provinces[slug])
         for view in records.notices:
             put(view.path, "notice.md.j2", view=view)
-        put("winners/index.md", "winners.md.j2", rows=paging.winners, province=None)
-        for slug, rows in paging.winners_by_province.items():
+        put("winners/index.md", "winners.md.j2", rows=paging.winners.rows, province=None)
+        for slug, rows in paging.winners.by_province.items():
             put(f"winners/province/{slug}.md", "winners.md.j2", rows=rows, province=paging.provinces[slug])
-        put("revocations/index.md", "revocations.md.j2", rows=paging.revocations, province=None)
-        for slug, rows in paging.revocations_by_province.items():
+        put("revocations/index.md", "revocations.md.j2", rows=paging.revocations.rows, province=None)
+        for slug, rows in paging.revocations.by_province.items():
             put(f"revocations/province/{slug}.md", "revocations.md.j2", rows=rows, province=paging.provinces[slug])
         put("cities/index.md", "cities.md.j2")
         for city_id, city in corpus.cities.items():

@@ -68,7 +68,7 @@ def province_pages(pages: dict[str, str], lang: str, folder: str) -> list[str]:
 def test_the_synthetic_project_is_past_every_bound(synthetic):
     derived, _ = synthetic
     paging = plan(derived.corpus, derived.records, compared_versions(derived.corpus, derived.records.regulations))
-    assert paging.notices_paged and paging.winners_paged and paging.compare_paged
+    assert paging.notices.paged and paging.winners.paged and paging.compare.paged
     assert [(slug, len(p.cities)) for slug, p in paging.provinces.items()] == [
         ("synthetic-province-01", 12), ("synthetic-province-02", 1)]
 
