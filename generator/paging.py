@@ -1,12 +1,14 @@
 """The site-wide lists cut into pages that do not grow with the country (issue 18).
 
-The notices, the winners, the revocations and the comparison list every city's records. With a few
-cities each is one page, as it always was; past a bound (`Bounds`) the list's own page
-(notices/, winners/, revocations/, compare/ and each topic) keeps a bounded part — the
-latest notices, winners and revocations, the first compared jurisdictions — and links to one page per province,
-which holds all of that province's records. A province's page grows with its cities and
-years, not with the number of provinces. Every record stays linked from a list page;
-the open data files (data/*.json, *.csv) still hold everything.
+The notices, the winners, the revocations and the comparison list every city's records.
+With a few cities each is one page, as it always was; past a bound (`Bounds`) the list's
+own page (notices/, winners/, revocations/, compare/ and each topic) keeps a bounded
+part — the latest notices (and those open now), winners and revocations, the first
+compared jurisdictions — and links to one page per province, which holds all of that
+province's records (`<list>/province/<slug>/`; the comparison's with its topics,
+`compare/province/<slug>/<topic>/`). A province's page grows with its cities and years,
+not with the number of provinces. Every record stays linked from a list page; the open
+data files (data/*.json, *.csv) still hold everything.
 
 A city's province is its jurisdiction's `province` (grouped by the Chinese name); a city
 with none (a municipality, a city-state) is a province of its own. Each province gets a
@@ -29,8 +31,8 @@ from .records import AwardRecords
 class Bounds:
     """Where a list stops being one page, and what its own page keeps then."""
 
-    list_up_to: int = 500   # notices, winners or revocations: up to this many rows, one page (as the real site and the demo)
-    latest: int = 100       # past it, the list's page shows the latest this many (and what is open now)
+    list_up_to: int = 500    # notices, winners or revocations: up to this many, one page (the real site, the demo)
+    latest: int = 100        # past it, the list's page shows the latest this many (and the notices open now)
     compare_up_to: int = 12  # a comparison of up to this many jurisdictions is one page; past it, the first this many
 
 
