@@ -10,9 +10,9 @@
    The page carries all it needs: #city-chooser has the words in the page's language and
    the way to the comparison's folder, and (cut by province) an element for each city of
    another page, with data-page, that page's address; each city is an element with
-   data-city (its id), data-name and data-group (its province). Without this script #city-chooser stays
-   hidden and every city shows. No request is made, but for a city chosen from another
-   province's page, and to this site only. */
+   data-city (its id), data-name and data-group (its province). Without this script
+   #city-chooser stays hidden and every city shows. No request is made, but for a city
+   chosen from another province's page, and to this site only. */
 (function () {
   "use strict";
   var PARAM = "cities";
@@ -147,7 +147,8 @@
     var given = fromAddress(known);
     // (a city held on another page shows when chosen, not with "all")
     cities.forEach(function (city, i) {
-      chosen[city.id] = given === ALL ? !city.page : (given ? given.indexOf(city.id) >= 0 : (cities.length <= ALL_UP_TO || i < FIRST));
+      chosen[city.id] = given === ALL ? !city.page
+        : (given ? given.indexOf(city.id) >= 0 : (cities.length <= ALL_UP_TO || i < FIRST));
     });
 
     // The chooser: a line saying what shows, a button, and under it (shown by the button)
@@ -225,8 +226,13 @@
       var wanted = cities.filter(function (c) { return chosen[c.id] && c.page; });
       if (!wanted.length) return;
       Promise.all(wanted.map(function (c) { return load(c, table); })).then(function () {
-        wanted.forEach(function (c) { if (c.failed) chosen[c.id] = false; });
+        var failed = wanted.filter(function (c) { return c.failed; });
+        failed.forEach(function (c) { chosen[c.id] = false; });
         show();
+        if (failed.length) {  // the address says what shows
+          remember();
+          keepInLinks();
+        }
       });
     }
 
