@@ -1,6 +1,6 @@
-"""A deterministic synthetic project for the benchmark: N jurisdictions, each with one
-regulation of realistic size and M award cycles. Every name says it is synthetic
-(合成市001 / Synthetic City 001, 合成企业…（合成数据）); nothing here is a real record.
+"""A deterministic synthetic project for the benchmark: N jurisdictions, in provinces of
+twelve, each with one regulation of realistic size and M award cycles. Every name says
+it is synthetic (合成省01, 合成市001 / Synthetic City 001, 合成企业…（合成数据）); nothing here is a real record.
 
 The regulation of each synthetic city is the Xinyang text (36 articles, every
 dimension coded with its citations) under the synthetic city's name, so that the
@@ -32,6 +32,7 @@ sys.path[:0] = [str(ROOT)]  # run on its own as well as from benchmarks/run
 
 from generator.demo import demo_config  # noqa: E402
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/{}.schema.json\n"
+PROVINCE_SIZE = 12  # cities to a synthetic province: 333 cities make 28 (the country's 333 are in 27 provinces)
 BANNER = "# SYNTHETIC benchmark data (benchmarks/synthetic.py): not a real record.\n"
 OBJECTION = {"office": {"zh": "合成市场监督管理局（合成数据）", "en": "Synthetic Market Regulation Bureau (synthetic)"},
              "phone": "0000-00000000", "email": "objection@example.org"}
@@ -122,9 +123,11 @@ def generate(out: Path, cities: int, cycles: int, seed: int = 1) -> Path:
     rng, serial = random.Random(seed), 0
     for number in range(1, cities + 1):
         city = f"syn{number:03d}"
+        province = (number - 1) // PROVINCE_SIZE + 1
         dump(out / "city_rules" / city / "jurisdiction.yaml", "jurisdiction", {
             "id": city, "level": "prefecture",
             "name": {"zh": f"合成市{number:03d}（合成数据）", "en": f"Synthetic City {number:03d}"},
+            "province": {"zh": f"合成省{province:02d}（合成数据）", "en": f"Synthetic Province {province:02d}"},
             "award": {"zh": f"合成市{number:03d}市长质量奖", "en": f"Synthetic City {number:03d} Mayor's Quality Award"}})
         dump(out / "city_rules" / city / "2022.yaml", "regulation", regulation(city, number, template))
         for year in range(2026 - cycles + 1, 2027):

@@ -30,6 +30,7 @@ from .exports import fields
 from .findings import FINDING_KINDS
 from .markup import body_html
 from .model import CATEGORIES, NOTICE_KINDS, Citation, Regulation
+from .paging import Bounds, plan
 from .periods import PERIOD_KINDS, PERIOD_STATUSES, NoticeView
 from .records import AwardRecords, award_records, grouped
 from .schema import SCHEMAS
@@ -208,18 +209,20 @@ def environment(templates: Path) -> Environment:
 
 
 def render_site(corpus: Corpus, today: dt.date, root: Path, records: AwardRecords | None = None,
-                preview: bool = False) -> dict[str, str]:
+                preview: bool = False, bounds: Bounds | None = None) -> dict[str, str]:
     """Every page of the site, as {path under the docs folder: Markdown}, and the official
     texts offered for download beside their pages (once, in zh/: the site's root). `records`
     are the award records as of `today` (worked out here when not given). A `preview`
     shows `today` in the browser too; else the pages recount statuses by the reader's
-    clock, so a page built days ago stays right."""
+    clock, so a page built days ago stays right. `bounds` say where a site-wide list is
+    cut into pages by province (paging.py)."""
     templates = root / "site_templates"
     env, strings = environment(templates), load_strings(templates)
     records = award_records(corpus, today) if records is None else records
     views = records.regulations
     columns = compared_versions(corpus, views)
     groups = grouped(corpus.dimensions, lambda dimension: dimension.group)
+    paging = plan(corpus, records, columns, bounds)
     pages: dict[str, str] = {}
 
     for lang in LANGS:
@@ -255,6 +258,7 @@ def render_site(corpus: Corpus, today: dt.date, root: Path, records: AwardRecord
                       CATEGORIES=CATEGORIES, FINDING_KINDS=FINDING_KINDS, HOLDING=HOLDING, iso=dt.date.isoformat,
                       iso_days=iso_days, body_html=body_html, correction_label=correction_label)
         common["preview"] = preview
+        common["paging"] = paging
         common["PERIOD_KINDS"], common["PERIOD_STATUSES"] = PERIOD_KINDS, PERIOD_STATUSES
         common["standing"] = candidate_standing
         common["named_count"] = named_count
@@ -280,8 +284,8 @@ def render_site(corpus: Corpus, today: dt.date, root: Path, records: AwardRecord
                 macros[base, subscribe.site] = {
                     name: env.get_template(file).make_module({**common, "base": base, "subscribe": subscribe})
                     for name, file in MACROS.items()}
-            pages[key] = env.get_template(template).render(**common, **macros[base, subscribe.site], base=base,
-                                                           subscribe=subscribe, **context)
+            pages[key] = env.get_template(template).render(
+                {**common, **macros[base, subscribe.site], "base": base, "subscribe": subscribe, **context})
 
         def put_file(path: str, text: str) -> None:  # a file served as it is, from the site's root (zh/)
             pages[claim(f"zh/{path}")] = text
@@ -303,19 +307,35 @@ def render_site(corpus: Corpus, today: dt.date, root: Path, records: AwardRecord
                         file_name=name, download=up_to_site_root(f"{lang}/{page}") + text_file)
                     if lang == "zh":  # one copy, linked from both languages
                         put_file(text_file, original)
-        put("compare/index.md", "compare.md.j2")
+        # the comparison and its topics: all compared jurisdictions, or (paged) the first few
+        # here and each province's in its own folder, compare/province/<slug>/
+        shown = dict(columns=paging.compare.rows,
+                     compared_names=[tr(corpus.cities[v.reg.city].info.name) for v in paging.compare.rows])
+        put("compare/index.md", "compare.md.j2", **shown, province=None)
         for dimension in corpus.dimensions:
-            put(f"compare/{dimension.key}.md", "topic.md.j2", dimension=dimension)
+            put(f"compare/{dimension.key}.md", "topic.md.j2", dimension=dimension, **shown, province=None)
+        for slug, part in paging.compare.by_province.items():
+            shown = dict(columns=part, compared_names=[tr(corpus.cities[v.reg.city].info.name) for v in part],
+                         province=paging.provinces[slug])
+            put(f"compare/province/{slug}/index.md", "compare.md.j2", **shown)
+            for dimension in corpus.dimensions:
+                put(f"compare/province/{slug}/{dimension.key}.md", "topic.md.j2", dimension=dimension, **shown)
         put("guides/index.md", "guides.md.j2")
         for view in columns:
             put(f"guides/{view.reg.city}.md", "guide.md.j2", city=corpus.cities[view.reg.city], view=view)
         put("glossary.md", "glossary.md.j2")
         put("search.md", "search.md.j2")  # Pagefind's interface; the index is made after mkdocs (site.py)
-        put("notices/index.md", "notices.md.j2")
+        put("notices/index.md", "notices.md.j2", rows=paging.notices.rows, province=None)
+        for slug, rows in paging.notices.by_province.items():
+            put(f"notices/province/{slug}.md", "notices.md.j2", rows=rows, province=paging.provinces[slug])
         for view in records.notices:
             put(view.path, "notice.md.j2", view=view)
-        put("winners/index.md", "winners.md.j2")
-        put("revocations/index.md", "revocations.md.j2")
+        put("winners/index.md", "winners.md.j2", rows=paging.winners.rows, province=None)
+        for slug, rows in paging.winners.by_province.items():
+            put(f"winners/province/{slug}.md", "winners.md.j2", rows=rows, province=paging.provinces[slug])
+        put("revocations/index.md", "revocations.md.j2", rows=paging.revocations.rows, province=None)
+        for slug, rows in paging.revocations.by_province.items():
+            put(f"revocations/province/{slug}.md", "revocations.md.j2", rows=rows, province=paging.provinces[slug])
         put("cities/index.md", "cities.md.j2")
         for city_id, city in corpus.cities.items():
             put(f"winners/{city_id}.md", "winners_city.md.j2", city=city,

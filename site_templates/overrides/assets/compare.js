@@ -3,12 +3,16 @@
    The choice is kept in the address (?cities=wuhan,xinyang, or ?cities=all), so a link
    opens the same comparison; links into the comparison's folder (a row's topic, a topic's
    way back) and the language switcher (language.js) carry it on. Without a choice in the
-   address, a few cities show all of them, many show the first few.
+   address, a few cities show all of them, many show the first few. A comparison cut by
+   province (generator/paging.py) also lists the cities of the other provinces' pages; one
+   chosen there is brought into this page from its province's page (fetched, same origin).
 
    The page carries all it needs: #city-chooser has the words in the page's language and
-   the way to the comparison's folder; each city is an element with data-city (its id),
-   data-name and data-group (its province). Without this script #city-chooser stays
-   hidden and every city shows. No request is made. */
+   the way to the comparison's folder, and (cut by province) an element for each city of
+   another page, with data-page, that page's address; each city is an element with
+   data-city (its id), data-name and data-group (its province). Without this script
+   #city-chooser stays hidden and every city shows. No request is made, but for a city
+   chosen from another province's page, and to this site only. */
 (function () {
   "use strict";
   var PARAM = "cities";
@@ -29,36 +33,85 @@
     return template.replace(/\{(\w+)\}/g, function (whole, name) { return name in values ? String(values[name]) : whole; });
   }
 
-  /* The cities of the page, in its order: {id, name, group, show(shown)}. */
-  function citiesOf(table) {
-    if (table) {
-      var rows = Array.prototype.slice.call(table.rows);
-      return Array.prototype.map.call(table.querySelectorAll("thead th[data-city]"), function (th) {
-        var column = th.cellIndex;
-        return {
-          id: th.dataset.city, name: th.dataset.name, group: th.dataset.group,
-          show: function (shown) {
-            rows.forEach(function (row) {
-              var cell = row.cells[column];
-              if (row.cells.length > column && !cell.hasAttribute("colspan")) cell.hidden = !shown;
-            });
-          }
-        };
+  /* Show or hide the column of the table headed by `th`. */
+  function columnShow(table, th) {
+    var rows = Array.prototype.slice.call(table.rows);
+    var column = th.cellIndex;
+    return function (shown) {
+      rows.forEach(function (row) {
+        var cell = row.cells[column];
+        if (row.cells.length > column && !cell.hasAttribute("colspan")) cell.hidden = !shown;
       });
-    }
-    return Array.prototype.map.call(document.querySelectorAll("section[data-city]"), function (section) {
-      var heading = section.querySelector("h2[id]");  // and its entries in the table of contents
-      var entries = heading ? Array.prototype.map.call(
-        document.querySelectorAll(".md-nav--secondary a[href='#" + CSS.escape(heading.id) + "']"),
-        function (a) { return a.closest("li"); }) : [];
-      return {
-        id: section.dataset.city, name: section.dataset.name, group: section.dataset.group,
-        show: function (shown) {
-          section.hidden = !shown;
-          entries.forEach(function (li) { li.hidden = !shown; });
-        }
-      };
+    };
+  }
+
+  /* Show or hide a topic's section (and its entries in the table of contents). */
+  function sectionShow(section) {
+    var heading = section.querySelector("h2[id]");
+    var entries = heading ? Array.prototype.map.call(
+      document.querySelectorAll(".md-nav--secondary a[href='#" + CSS.escape(heading.id) + "']"),
+      function (a) { return a.closest("li"); }) : [];
+    return function (shown) {
+      section.hidden = !shown;
+      entries.forEach(function (li) { li.hidden = !shown; });
+    };
+  }
+
+  /* The cities of the page, in its order: {id, name, group, show(shown)}; then, on a
+     comparison cut by province (generator/paging.py), those on other pages, each with the
+     `page` that holds it, its show() a no-op until load() has brought its column over. */
+  function citiesOf(table, holder) {
+    var here = table
+      ? Array.prototype.map.call(table.querySelectorAll("thead th[data-city]"), function (th) {
+        return { id: th.dataset.city, name: th.dataset.name, group: th.dataset.group, show: columnShow(table, th) };
+      })
+      : Array.prototype.map.call(document.querySelectorAll("section[data-city]"), function (section) {
+        return { id: section.dataset.city, name: section.dataset.name, group: section.dataset.group,
+                 show: sectionShow(section) };
+      });
+    var elsewhere = Array.prototype.map.call(holder.querySelectorAll("[data-page]"), function (el) {
+      return { id: el.dataset.city, name: el.dataset.name, group: el.dataset.group, page: el.dataset.page,
+               show: function () {} };
     });
+    return here.concat(elsewhere);
+  }
+
+  /* Bring a city held on another page (its province's) into this one: its column of the
+     comparison, or its section of a topic, from that page (same origin, fetched once), its
+     links made to work from here. Resolves once it is here (or could not be brought). */
+  function load(city, table) {
+    if (!city.page) return Promise.resolve();
+    if (!city.loading) {
+      var from = new URL(city.page, window.location.href);
+      city.loading = fetch(from.href).then(function (response) {
+        if (!response.ok) throw new Error(response.status);
+        return response.text();
+      }).then(function (text) {
+        var doc = new DOMParser().parseFromString(text, "text/html");
+        doc.querySelectorAll("[href]").forEach(function (a) {
+          var href = a.getAttribute("href");
+          if (href.charAt(0) !== "#") a.setAttribute("href", new URL(href, from).href);
+        });
+        if (table) {
+          var theirs = doc.querySelector("table.compare");
+          var th = theirs && theirs.querySelector("thead th[data-city='" + CSS.escape(city.id) + "']");
+          if (!th || theirs.rows.length !== table.rows.length) throw new Error("no column");
+          Array.prototype.forEach.call(table.rows, function (row, i) {
+            var cell = theirs.rows[i].cells[th.cellIndex];
+            if (cell && !cell.hasAttribute("colspan")) row.appendChild(document.importNode(cell, true));
+          });
+          city.show = columnShow(table, table.querySelector("thead th[data-city='" + CSS.escape(city.id) + "']"));
+        } else {
+          var section = doc.querySelector("section[data-city='" + CSS.escape(city.id) + "']");
+          var grid = document.querySelector(".topic-grid");
+          if (!section || !grid) throw new Error("no section");
+          var mine = grid.appendChild(document.importNode(section, true));
+          city.show = sectionShow(mine);
+        }
+        city.page = null;
+      }).catch(function () { city.failed = true; });
+    }
+    return city.loading;
   }
 
   /* The ids the address names (known ones only), "all", or null when it names none. */
@@ -85,15 +138,17 @@
     if (!holder) return;
     var words = holder.dataset;
     var table = document.querySelector("table.compare");
-    var cities = citiesOf(table);
+    var cities = citiesOf(table, holder);
     if (cities.length < 2) return;
     var known = {};
     cities.forEach(function (city) { known[city.id] = city; });
     var chosen = {};
 
     var given = fromAddress(known);
+    // (a city held on another page shows when chosen, not with "all")
     cities.forEach(function (city, i) {
-      chosen[city.id] = given === ALL || (given ? given.indexOf(city.id) >= 0 : (cities.length <= ALL_UP_TO || i < FIRST));
+      chosen[city.id] = given === ALL ? !city.page
+        : (given ? given.indexOf(city.id) >= 0 : (cities.length <= ALL_UP_TO || i < FIRST));
     });
 
     // The chooser: a line saying what shows, a button, and under it (shown by the button)
@@ -166,6 +221,21 @@
       if (ids.length < 2) status.appendChild(element("strong", { "class": "city-chooser__fewer" }, words.fewer));
     }
 
+    /* The chosen cities held on other pages, brought here (in the background), then shown. */
+    function bring() {
+      var wanted = cities.filter(function (c) { return chosen[c.id] && c.page; });
+      if (!wanted.length) return;
+      Promise.all(wanted.map(function (c) { return load(c, table); })).then(function () {
+        var failed = wanted.filter(function (c) { return c.failed; });
+        failed.forEach(function (c) { chosen[c.id] = false; });
+        show();
+        if (failed.length) {  // the address says what shows
+          remember();
+          keepInLinks();
+        }
+      });
+    }
+
     /* Links to the comparison's other pages (a row's topic, a topic's way back) carry the
        address's choice. */
     var folder = new URL(words.compare, window.location.href).pathname;
@@ -195,6 +265,7 @@
     function choose(change) {
       change();
       show();
+      bring();
       remember();
       keepInLinks();
     }
@@ -214,7 +285,9 @@
       var box = event.target;
       if (box.type === "checkbox") choose(function () { chosen[box.value] = box.checked; });
     });
-    showAll.addEventListener("click", function () { choose(function () { cities.forEach(function (c) { chosen[c.id] = true; }); }); });
+    showAll.addEventListener("click", function () {  // those here: not every other page's
+      choose(function () { cities.forEach(function (c) { chosen[c.id] = !c.page; }); });
+    });
     clear.addEventListener("click", function () { choose(function () { cities.forEach(function (c) { chosen[c.id] = false; }); }); });
     if (filter) {
       filter.addEventListener("input", function () {
@@ -234,6 +307,7 @@
       });
     }
     show();
+    bring();
     keepInLinks();
   }
 
