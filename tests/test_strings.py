@@ -1,6 +1,7 @@
 """The interface's words (site_templates/strings.yaml): every key a template asks for is
 there in both languages, and every key there is asked for by something — a template, the
-generator, or a template building the key from a prefix (`t("status." ~ view.status)`)."""
+generator, or a template building the key from a prefix (`t("status." ~ view.status)`) or a
+suffix (`t(name ~ "_latest_intro")`)."""
 
 from __future__ import annotations
 
@@ -24,7 +25,8 @@ def test_every_key_a_template_asks_for_is_there_in_both_languages():
 
 def test_every_key_is_asked_for():
     prefixes = set(re.findall(r"""["']([a-z_]+(?:\.[a-z_]+)*\.)["']\s*~""", READERS))  # t("status." ~ view.status)
-    assert prefixes
-    unused = [key for key in STRINGS
-              if not re.search(rf"""["']{re.escape(key)}["']""", READERS) and not key.startswith(tuple(prefixes))]
+    suffixes = set(re.findall(r"""~\s*["'](_[a-z_]+)["']""", READERS))  # t(name ~ "_latest_intro")
+    assert prefixes and suffixes
+    unused = [key for key in STRINGS if not re.search(rf"""["']{re.escape(key)}["']""", READERS)
+              and not key.startswith(tuple(prefixes)) and not key.endswith(tuple(suffixes))]
     assert unused == []
