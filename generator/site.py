@@ -9,12 +9,15 @@ killed build leaves the previous site as it was.
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import shutil
+import struct
 import subprocess
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .errors import BuildError
@@ -44,18 +47,117 @@ def write_pages(pages: dict[str, str], docs: Path) -> tuple[int, int]:
     return written, removed
 
 
-def run_mkdocs(root: Path, out: Path, epoch: int) -> None:
-    """Build the site from build/docs into `out` with `mkdocs build --strict`.
+def run_mkdocs(root: Path, out: Path, epoch: int, parallel: bool = True) -> None:
+    """Build the site from build/docs into `out` with `mkdocs build --strict`: each
+    language in an mkdocs process of its own, at the same time (`parallel`), or all of
+    them in one process, one after the other, as mkdocs-static-i18n does by itself. The
+    two give the same bytes (tests/test_parallel_build.py).
 
     `epoch` (seconds) stands for the build's date, so that the same input and the
     same `--today` give the same bytes (mkdocs honours SOURCE_DATE_EPOCH)."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
-               "--config-file", str(root / "mkdocs.yml"), "--site-dir", str(out)]
+    config = read_config(root)
+    languages = built_languages(config)
+    if parallel and len(languages) > 1:
+        build_languages_apart(root, out, epoch, config, languages)
+    else:
+        _mkdocs(root, out, epoch, ["--config-file", str(root / "mkdocs.yml")])
+    give_each_language_its_sitemap(out)
+
+
+def _mkdocs(root: Path, out: Path, epoch: int, config: list[str], stdin: str | None = None,
+            language: str | None = None) -> None:
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", *config, "--site-dir", str(out)]
     env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch))
-    result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
+    if language is not None:
+        env["AWARDSITE_LANGUAGE"] = language
+    result = subprocess.run(command, cwd=root, env=env, input=stdin, capture_output=True, text=True)
     if result.returncode != 0:
         raise BuildError("mkdocs build failed / mkdocs 构建失败:\n" + (result.stderr or result.stdout).strip())
-    give_each_language_its_sitemap(out)
+
+
+def read_config(root: Path) -> dict:
+    """The project's mkdocs.yml as mkdocs reads it (its `!ENV` tags, and `INHERIT`)."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with open(root / "mkdocs.yml", "rb") as fd:
+        return yaml_load(fd)
+
+
+def built_languages(config: dict) -> list[str]:
+    """The languages mkdocs-static-i18n builds, in its order: the default language, then
+    the others as listed. None if the plugin is not in `config`."""
+    for plugin in config.get("plugins") or []:
+        if isinstance(plugin, dict) and isinstance(plugin.get("i18n"), dict):
+            languages = [lang for lang in plugin["i18n"].get("languages") or [] if lang.get("build", True)]
+            default = [lang["locale"] for lang in languages if lang.get("default")]
+            return default + [lang["locale"] for lang in languages if lang["locale"] not in default]
+    return []
+
+
+# The files of a language's build outside its folder that are not the same in every
+# language's: the sitemap lists the pages of the languages built so far.
+SITEMAPS = ("sitemap.xml", "sitemap.xml.gz")
+
+
+def build_languages_apart(root: Path, out: Path, epoch: int, config: dict, languages: list[str]) -> None:
+    """Build each language in an mkdocs process of its own (generator/language_hook.py), at
+    the same time, then put them together as one process would have left them: the
+    default language in `out`, each other one's folder (`en/`) moved in beside it. What
+    a language's build writes outside its folder (the theme's assets, 404.html) is
+    written over the earlier language's, as in one process, where the languages are
+    built one after the other into one folder; the sitemap, which there lists the pages
+    of every language built so far, is the languages' sitemaps joined."""
+    hooks = [*(config.get("hooks") or []), str(Path(__file__).with_name("language_hook.py"))]
+    child = json.dumps({"INHERIT": str((root / "mkdocs.yml").resolve()), "hooks": hooks})  # JSON is YAML
+    default, *others = languages
+    folders = {default: out}
+    try:
+        for language in others:  # beside `out`, named as publish's folders, so a killed build's are removed
+            folders[language] = Path(tempfile.mkdtemp(prefix=f".site-new-{os.getpid()}-{language}-", dir=out.parent))
+        with ThreadPoolExecutor(len(languages)) as pool:
+            runs = [pool.submit(_mkdocs, root, folders[lang], epoch, ["--config-file", "-"], child, lang)
+                    for lang in languages]
+        for run in runs:  # the first language's failure, as one process would have stopped there
+            run.result()
+        sitemaps = [(out / "sitemap.xml").read_text(encoding="utf-8")] if (out / "sitemap.xml").exists() else []
+        for language in others:
+            folder = folders[language]
+            if (folder / language).is_dir():
+                (folder / language).rename(out / language)
+            if (folder / "sitemap.xml").exists():
+                sitemaps.append((folder / "sitemap.xml").read_text(encoding="utf-8"))
+            for path in sorted(folder.rglob("*")):
+                if path.is_file() and path.relative_to(folder).as_posix() not in SITEMAPS:
+                    target = out / path.relative_to(folder)
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    path.replace(target)
+        if len(sitemaps) > 1:
+            write_sitemap(out, join_sitemaps(sitemaps))
+    finally:
+        for folder in folders.values():
+            if folder != out:
+                shutil.rmtree(folder, ignore_errors=True)
+
+
+def join_sitemaps(texts: list[str]) -> str:
+    """One sitemap listing the `<url>`s of each, in order: the first one's head and tail."""
+    def cut(text: str) -> tuple[int, int]:
+        opening = text.index(">", text.index("<urlset")) + 1
+        closing = len(text[:text.rindex("</urlset>")].rstrip())
+        return opening, closing
+
+    first, end = texts[0], cut(texts[0])[1]
+    return first[:end] + "".join(text[slice(*cut(text))] for text in texts[1:]) + first[end:]
+
+
+def write_sitemap(out: Path, text: str) -> None:
+    """Write sitemap.xml and sitemap.xml.gz as mkdocs does, with the time its own `.gz` carries."""
+    data = text.encode("utf-8")
+    gz_path = out / "sitemap.xml.gz"
+    mtime = struct.unpack("<I", gz_path.read_bytes()[4:8])[0]
+    (out / "sitemap.xml").write_bytes(data)
+    with open(gz_path, "wb") as f, gzip.GzipFile(fileobj=f, filename=str(gz_path), mode="wb", mtime=mtime) as gz:
+        gz.write(data)
 
 
 def give_each_language_its_sitemap(out: Path) -> None:
