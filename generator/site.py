@@ -17,6 +17,7 @@ import struct
 import subprocess
 import sys
 import tempfile
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -47,21 +48,32 @@ def write_pages(pages: dict[str, str], docs: Path) -> tuple[int, int]:
     return written, removed
 
 
-def run_mkdocs(root: Path, out: Path, epoch: int, parallel: bool = True) -> None:
-    """Build the site from build/docs into `out` with `mkdocs build --strict`: each
-    language in an mkdocs process of its own, at the same time (`parallel`), or all of
-    them in one process, one after the other, as mkdocs-static-i18n does by itself. The
-    two give the same bytes (tests/test_parallel_build.py).
+def run_mkdocs(root: Path, out: Path, epoch: int, parallel: bool = True, search: bool = False) -> dict[str, float]:
+    """Build the site from build/docs into `out` with `mkdocs build --strict`, and with
+    `search` its search index (`index_for_search`): each language in processes of its
+    own, at the same time (`parallel`: its mkdocs, then its Pagefind), or all of them in
+    one mkdocs process, one after the other, as mkdocs-static-i18n does by itself, then
+    one Pagefind. The two give the same bytes (tests/test_parallel_build.py). Returns
+    the seconds each step took ("mkdocs zh", "Pagefind zh", …; "mkdocs", "Pagefind").
 
     `epoch` (seconds) stands for the build's date, so that the same input and the
     same `--today` give the same bytes (mkdocs honours SOURCE_DATE_EPOCH)."""
     config = read_config(root)
     languages = built_languages(config)
     if parallel and len(languages) > 1:
-        build_languages_apart(root, out, epoch, config, languages)
+        seconds = build_languages_apart(root, out, epoch, config, languages, search)
     else:
-        _mkdocs(root, out, epoch, ["--config-file", str(root / "mkdocs.yml")])
+        seconds = {"mkdocs": _timed(_mkdocs, root, out, epoch, ["--config-file", str(root / "mkdocs.yml")])}
+        if search:
+            seconds["Pagefind"] = _timed(index_for_search, out)
     give_each_language_its_sitemap(out)
+    return seconds
+
+
+def _timed(step, *args) -> float:
+    start = time.perf_counter()
+    step(*args)
+    return time.perf_counter() - start
 
 
 def _mkdocs(root: Path, out: Path, epoch: int, config: list[str], stdin: str | None = None,
@@ -94,45 +106,68 @@ def built_languages(config: dict) -> list[str]:
     return []
 
 
-# The files of a language's build outside its folder that are not the same in every
-# language's: the sitemap lists the pages of the languages built so far.
+# What a language's build writes outside its folder that is not the same in every
+# language's: the sitemap lists the pages of the languages built so far; Pagefind's
+# entry file lists the languages it indexed.
 SITEMAPS = ("sitemap.xml", "sitemap.xml.gz")
+SEARCH_ENTRY = "pagefind/pagefind-entry.json"
 
 
-def build_languages_apart(root: Path, out: Path, epoch: int, config: dict, languages: list[str]) -> None:
-    """Build each language in an mkdocs process of its own (generator/language_hook.py), at
-    the same time, then put them together as one process would have left them: the
-    default language in `out`, each other one's folder (`en/`) moved in beside it. What
-    a language's build writes outside its folder (the theme's assets, 404.html) is
-    written over the earlier language's, as in one process, where the languages are
-    built one after the other into one folder; the sitemap, which there lists the pages
-    of every language built so far, is the languages' sitemaps joined."""
+def build_languages_apart(root: Path, out: Path, epoch: int, config: dict, languages: list[str],
+                          search: bool) -> dict[str, float]:
+    """Build each language in processes of its own (mkdocs with generator/language_hook.py,
+    then Pagefind on its pages), at the same time, then put them together as one process
+    would have left them: the default language in `out`, each other one's folder (`en/`)
+    moved in beside it. What a language's build writes outside its folder (the theme's
+    assets, 404.html; Pagefind's scripts and the language's index files) is written over
+    the earlier language's, as in one process, where the languages are built one after
+    the other into one folder; the sitemap, which there lists the pages of every
+    language built so far, is the languages' sitemaps joined; Pagefind's entry file lists
+    every language's index."""
     hooks = [*(config.get("hooks") or []), str(Path(__file__).with_name("language_hook.py"))]
     child = json.dumps({"INHERIT": str((root / "mkdocs.yml").resolve()), "hooks": hooks})  # JSON is YAML
     default, *others = languages
     folders = {default: out}
+
+    def build(language: str) -> dict[str, float]:
+        folder = folders[language]
+        seconds = {f"mkdocs {language}": _timed(_mkdocs, root, folder, epoch, ["--config-file", "-"], child, language)}
+        if search:  # the default language's folder holds its pages only; another's, its folder
+            pages = None if language == default else f"{language}/**/*.html"
+            seconds[f"Pagefind {language}"] = _timed(index_for_search, folder, pages)
+        return seconds
+
     try:
         for language in others:  # beside `out`, named as publish's folders, so a killed build's are removed
             folders[language] = Path(tempfile.mkdtemp(prefix=f".site-new-{os.getpid()}-{language}-", dir=out.parent))
         with ThreadPoolExecutor(len(languages)) as pool:
-            runs = [pool.submit(_mkdocs, root, folders[lang], epoch, ["--config-file", "-"], child, lang)
-                    for lang in languages]
+            runs = [pool.submit(build, language) for language in languages]
+        seconds = {}
         for run in runs:  # the first language's failure, as one process would have stopped there
-            run.result()
+            seconds.update(run.result())
         sitemaps = [(out / "sitemap.xml").read_text(encoding="utf-8")] if (out / "sitemap.xml").exists() else []
+        entries = [_read_json(out / SEARCH_ENTRY)] if search else []
         for language in others:
             folder = folders[language]
             if (folder / language).is_dir():
                 (folder / language).rename(out / language)
             if (folder / "sitemap.xml").exists():
                 sitemaps.append((folder / "sitemap.xml").read_text(encoding="utf-8"))
+            if search:
+                entries.append(_read_json(folder / SEARCH_ENTRY))
             for path in sorted(folder.rglob("*")):
-                if path.is_file() and path.relative_to(folder).as_posix() not in SITEMAPS:
+                if path.is_file() and path.relative_to(folder).as_posix() not in (*SITEMAPS, SEARCH_ENTRY):
                     target = out / path.relative_to(folder)
                     target.parent.mkdir(parents=True, exist_ok=True)
                     path.replace(target)
         if len(sitemaps) > 1:
             write_sitemap(out, join_sitemaps(sitemaps))
+        if search:
+            entry = entries[0]
+            for other in entries[1:]:
+                entry["languages"].update(other["languages"])
+            _write_search_entry(out, entry)
+        return seconds
     finally:
         for folder in folders.values():
             if folder != out:
@@ -176,22 +211,29 @@ NOT_INDEXED = (
 )
 
 
-def index_for_search(out: Path) -> None:
+def index_for_search(out: Path, pages: str | None = None) -> None:
     """Make the site's search index with Pagefind (its extended build, which segments
     Chinese): one index per language, from each page's `<html lang>`, cut into chunks a
     reader downloads only when a query needs them, in `pagefind/`. Only the text inside
-    `data-pagefind-body` is indexed (site_templates/overrides/main.html), less NOT_INDEXED."""
+    `data-pagefind-body` is indexed (site_templates/overrides/main.html), less NOT_INDEXED.
+    `pages`: a glob of the pages to index (all by default)."""
     command = [sys.executable, "-m", "pagefind", "--site", str(out), "--silent",
-               "--exclude-selectors", ", ".join(NOT_INDEXED)]
+               "--exclude-selectors", ", ".join(NOT_INDEXED), *(["--glob", pages] if pages else [])]
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:
         raise BuildError("Pagefind failed / 搜索索引生成失败:\n" + (result.stderr or result.stdout).strip())
-    # Pagefind lists the languages in hash-map order, which changes from run to run; sort
-    # them, so the same input gives the same bytes (everything else it writes is stable).
-    entry = out / "pagefind" / "pagefind-entry.json"
-    data = json.loads(entry.read_text(encoding="utf-8"))
+    _write_search_entry(out, _read_json(out / SEARCH_ENTRY))
+
+
+def _read_json(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _write_search_entry(out: Path, data: dict) -> None:
+    """Pagefind lists the languages in hash-map order, which changes from run to run; sort
+    them, so the same input gives the same bytes (everything else it writes is stable)."""
     data["languages"] = dict(sorted(data["languages"].items()))
-    entry.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    (out / SEARCH_ENTRY).write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def publish(root: Path, site: Path, epoch: int) -> None:
@@ -201,8 +243,7 @@ def publish(root: Path, site: Path, epoch: int) -> None:
     remove_abandoned_builds(site)
     fresh = Path(tempfile.mkdtemp(prefix=f".site-new-{os.getpid()}-", dir=site.parent))
     try:
-        run_mkdocs(root, fresh, epoch)
-        index_for_search(fresh)
+        run_mkdocs(root, fresh, epoch, search=True)
         old = site.with_name(f".site-old-{os.getpid()}")
         if site.exists():
             site.rename(old)

@@ -15,7 +15,7 @@ import pytest
 from conftest import PUBLISHED_URL, copy_project, run_cli
 from generator.calendar import SHANGHAI
 from generator.errors import BuildError
-from generator.site import index_for_search, join_sitemaps, publish, run_mkdocs
+from generator.site import join_sitemaps, publish, run_mkdocs
 
 TODAY = "2026-11-23"
 NOON = int(dt.datetime.combine(dt.date.fromisoformat(TODAY), dt.time(12), SHANGHAI).timestamp())  # as `build` dates it
@@ -40,10 +40,9 @@ def project(tmp_path_factory) -> Path:
 
 
 def assert_as_one_process_builds_it(project: Path, monkeypatch) -> None:
-    """The site `build` made equals one mkdocs process's (and Pagefind's) on the same pages."""
+    """The site `build` made equals one mkdocs process's and one Pagefind's on the same pages."""
     one = project.parent / "one-process"
-    run_mkdocs(project, one, NOON, parallel=False)
-    index_for_search(one)
+    run_mkdocs(project, one, NOON, parallel=False, search=True)
     apart, together = digest(project / "site"), digest(one)
     assert sorted(apart) == sorted(together)
     assert [name for name in together if apart[name] != together[name]] == []
