@@ -3,8 +3,12 @@
 The pages are written to `build/docs/` (only files whose bytes changed, so
 watchers and rsync see only real changes), mkdocs builds into a fresh folder
 beside `site/`, Pagefind indexes it for search, and only a build that succeeded
-replaces `site/`. A failed or
-killed build leaves the previous site as it was.
+replaces `site/`. A failed or killed build leaves the previous site as it was.
+
+Each language is built by an mkdocs process of its own and then indexed by a
+Pagefind of its own, the languages at the same time (one on each core), and put
+together into the bytes that one mkdocs process building the languages one after
+the other, and one Pagefind, would have written (`build_languages_apart`).
 """
 
 from __future__ import annotations
