@@ -21,6 +21,7 @@ import struct
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -62,7 +63,10 @@ def run_mkdocs(root: Path, out: Path, epoch: int, parallel: bool = True, search:
 
     `epoch` (seconds) stands for the build's date, so that the same input and the
     same `--today` give the same bytes (mkdocs honours SOURCE_DATE_EPOCH)."""
-    config = read_config(root)
+    try:
+        config = read_config(root)
+    except Exception:  # whatever mkdocs.yml's problem, mkdocs reports it, below, as it reads the file
+        config = {}
     languages = built_languages(config)
     if parallel and len(languages) > 1:
         seconds = build_languages_apart(root, out, epoch, config, languages, search)
@@ -101,7 +105,7 @@ def read_config(root: Path) -> dict:
 
 def built_languages(config: dict) -> list[str]:
     """The languages mkdocs-static-i18n builds, in its order: the default language, then
-    the others as listed. None if the plugin is not in `config`."""
+    the others as listed; none if the plugin is not in `config`."""
     for plugin in config.get("plugins") or []:
         if isinstance(plugin, dict) and isinstance(plugin.get("i18n"), dict):
             languages = [lang for lang in plugin["i18n"].get("languages") or [] if lang.get("build", True)]
@@ -132,14 +136,19 @@ def build_languages_apart(root: Path, out: Path, epoch: int, config: dict, langu
     child = json.dumps({"INHERIT": str((root / "mkdocs.yml").resolve()), "hooks": hooks})  # JSON is YAML
     default, *others = languages
     folders = {default: out}
+    failed = threading.Event()
 
     def build(language: str) -> dict[str, float]:
         folder = folders[language]
-        seconds = {f"mkdocs {language}": _timed(_mkdocs, root, folder, epoch, ["--config-file", "-"], child, language)}
-        if search:  # the default language's folder holds its pages only; another's, its folder
-            pages = None if language == default else f"{language}/**/*.html"
-            seconds[f"Pagefind {language}"] = _timed(index_for_search, folder, pages)
-        return seconds
+        try:
+            seconds = {f"mkdocs {language}": _timed(_mkdocs, root, folder, epoch, ["--config-file", "-"], child, language)}
+            if search and not failed.is_set():  # no index for a build that has failed already
+                pages = None if language == default else f"{language}/**/*.html"  # the default's folder holds its own only
+                seconds[f"Pagefind {language}"] = _timed(index_for_search, folder, pages)
+            return seconds
+        except BaseException:
+            failed.set()
+            raise
 
     try:
         for language in others:  # beside `out`, named as publish's folders, so a killed build's are removed

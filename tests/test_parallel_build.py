@@ -89,3 +89,11 @@ def test_sitemaps_join_in_order_with_the_first_one_s_head_and_tail():
     assert join_sitemaps([zh, en]) == (head + "\n    <url>\n        <loc>/</loc>\n    </url>"
                                        "\n    <url>\n        <loc>/en/</loc>\n    </url>\n</urlset>")
     assert join_sitemaps([zh, head + "\n</urlset>"]) == zh  # a language with no pages adds none
+
+
+def test_a_mkdocs_yml_that_cannot_be_read_is_mkdocs_own_error(tmp_path):
+    """The languages are read from mkdocs.yml first; when it cannot be read, mkdocs says why."""
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\nplugins: [\n", encoding="utf-8")
+    with pytest.raises(BuildError) as failed:
+        run_mkdocs(tmp_path, tmp_path / "site", NOON)
+    assert "MkDocs encountered an error parsing the configuration file" in str(failed.value)
