@@ -3,18 +3,27 @@
 The pages are written to `build/docs/` (only files whose bytes changed, so
 watchers and rsync see only real changes), mkdocs builds into a fresh folder
 beside `site/`, Pagefind indexes it for search, and only a build that succeeded
-replaces `site/`. A failed or
-killed build leaves the previous site as it was.
+replaces `site/`. A failed or killed build leaves the previous site as it was.
+
+Each language is built by an mkdocs process of its own and then indexed by a
+Pagefind of its own, the languages at the same time (one on each core), and put
+together into the bytes that one mkdocs process building the languages one after
+the other, and one Pagefind, would have written (`build_languages_apart`).
 """
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import shutil
+import struct
 import subprocess
 import sys
 import tempfile
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .errors import BuildError
@@ -44,18 +53,159 @@ def write_pages(pages: dict[str, str], docs: Path) -> tuple[int, int]:
     return written, removed
 
 
-def run_mkdocs(root: Path, out: Path, epoch: int) -> None:
-    """Build the site from build/docs into `out` with `mkdocs build --strict`.
+def run_mkdocs(root: Path, out: Path, epoch: int, parallel: bool = True, search: bool = False) -> dict[str, float]:
+    """Build the site from build/docs into `out` with `mkdocs build --strict`, and with
+    `search` its search index (`index_for_search`): each language in processes of its
+    own, at the same time (`parallel`: its mkdocs, then its Pagefind), or all of them in
+    one mkdocs process, one after the other, as mkdocs-static-i18n does by itself, then
+    one Pagefind. The two give the same bytes (tests/test_parallel_build.py). Returns
+    the seconds each step took ("mkdocs zh", "Pagefind zh", …; "mkdocs", "Pagefind").
 
     `epoch` (seconds) stands for the build's date, so that the same input and the
     same `--today` give the same bytes (mkdocs honours SOURCE_DATE_EPOCH)."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
-               "--config-file", str(root / "mkdocs.yml"), "--site-dir", str(out)]
+    try:
+        config = read_config(root)
+    except Exception:  # whatever mkdocs.yml's problem, mkdocs reports it, below, as it reads the file
+        config = {}
+    languages = built_languages(config)
+    if parallel and len(languages) > 1:
+        seconds = build_languages_apart(root, out, epoch, config, languages, search)
+    else:
+        seconds = {"mkdocs": _timed(_mkdocs, root, out, epoch, ["--config-file", str(root / "mkdocs.yml")])}
+        if search:
+            seconds["Pagefind"] = _timed(index_for_search, out)
+    give_each_language_its_sitemap(out)
+    return seconds
+
+
+def _timed(step, *args) -> float:
+    start = time.perf_counter()
+    step(*args)
+    return time.perf_counter() - start
+
+
+def _mkdocs(root: Path, out: Path, epoch: int, config: list[str], stdin: str | None = None,
+            language: str | None = None) -> None:
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", *config, "--site-dir", str(out)]
     env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch))
-    result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
+    if language is not None:
+        env["AWARDSITE_LANGUAGE"] = language
+    result = subprocess.run(command, cwd=root, env=env, input=stdin, capture_output=True, text=True)
     if result.returncode != 0:
         raise BuildError("mkdocs build failed / mkdocs 构建失败:\n" + (result.stderr or result.stdout).strip())
-    give_each_language_its_sitemap(out)
+
+
+def read_config(root: Path) -> dict:
+    """The project's mkdocs.yml as mkdocs reads it (its `!ENV` tags, and `INHERIT`)."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with open(root / "mkdocs.yml", "rb") as fd:
+        return yaml_load(fd)
+
+
+def built_languages(config: dict) -> list[str]:
+    """The languages mkdocs-static-i18n builds, in its order: the default language, then
+    the others as listed; none if the plugin is not in `config`."""
+    for plugin in config.get("plugins") or []:
+        if isinstance(plugin, dict) and isinstance(plugin.get("i18n"), dict):
+            languages = [lang for lang in plugin["i18n"].get("languages") or [] if lang.get("build", True)]
+            default = [lang["locale"] for lang in languages if lang.get("default")]
+            return default + [lang["locale"] for lang in languages if lang["locale"] not in default]
+    return []
+
+
+# What a language's build writes outside its folder that is not the same in every
+# language's: the sitemap lists the pages of the languages built so far; Pagefind's
+# entry file lists the languages it indexed.
+SITEMAPS = ("sitemap.xml", "sitemap.xml.gz")
+SEARCH_ENTRY = "pagefind/pagefind-entry.json"
+
+
+def build_languages_apart(root: Path, out: Path, epoch: int, config: dict, languages: list[str],
+                          search: bool) -> dict[str, float]:
+    """Build each language in processes of its own (mkdocs with generator/language_hook.py,
+    then Pagefind on its pages), at the same time, then put them together as one process
+    would have left them: the default language in `out`, each other one's folder (`en/`)
+    moved in beside it. What a language's build writes outside its folder (the theme's
+    assets, 404.html; Pagefind's scripts and the language's index files) is written over
+    the earlier language's, as in one process, where the languages are built one after
+    the other into one folder; the sitemap, which there lists the pages of every
+    language built so far, is the languages' sitemaps joined; Pagefind's entry file lists
+    every language's index."""
+    hooks = [*(config.get("hooks") or []), str(Path(__file__).with_name("language_hook.py"))]
+    child = json.dumps({"INHERIT": str((root / "mkdocs.yml").resolve()), "hooks": hooks})  # JSON is YAML
+    default, *others = languages
+    folders = {default: out}
+    failed = threading.Event()
+
+    def build(language: str) -> dict[str, float]:
+        folder = folders[language]
+        try:
+            seconds = {f"mkdocs {language}": _timed(_mkdocs, root, folder, epoch, ["--config-file", "-"], child, language)}
+            if search and not failed.is_set():  # no index for a build that has failed already
+                pages = None if language == default else f"{language}/**/*.html"  # the default's folder holds its own only
+                seconds[f"Pagefind {language}"] = _timed(index_for_search, folder, pages)
+            return seconds
+        except BaseException:
+            failed.set()
+            raise
+
+    try:
+        for language in others:  # beside `out`, named as publish's folders, so a killed build's are removed
+            folders[language] = Path(tempfile.mkdtemp(prefix=f".site-new-{os.getpid()}-{language}-", dir=out.parent))
+        with ThreadPoolExecutor(len(languages)) as pool:
+            runs = [pool.submit(build, language) for language in languages]
+        seconds = {}
+        for run in runs:  # the first language's failure, as one process would have stopped there
+            seconds.update(run.result())
+        sitemaps = [(out / "sitemap.xml").read_text(encoding="utf-8")] if (out / "sitemap.xml").exists() else []
+        entries = [_read_json(out / SEARCH_ENTRY)] if search else []
+        for language in others:
+            folder = folders[language]
+            if (folder / language).is_dir():
+                (folder / language).rename(out / language)
+            if (folder / "sitemap.xml").exists():
+                sitemaps.append((folder / "sitemap.xml").read_text(encoding="utf-8"))
+            if search:
+                entries.append(_read_json(folder / SEARCH_ENTRY))
+            for path in sorted(folder.rglob("*")):
+                if path.is_file() and path.relative_to(folder).as_posix() not in (*SITEMAPS, SEARCH_ENTRY):
+                    target = out / path.relative_to(folder)
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    path.replace(target)
+        if len(sitemaps) > 1:
+            write_sitemap(out, join_sitemaps(sitemaps))
+        if search:
+            entry = entries[0]
+            for other in entries[1:]:
+                entry["languages"].update(other["languages"])
+            _write_search_entry(out, entry)
+        return seconds
+    finally:
+        for folder in folders.values():
+            if folder != out:
+                shutil.rmtree(folder, ignore_errors=True)
+
+
+def join_sitemaps(texts: list[str]) -> str:
+    """One sitemap listing the `<url>`s of each, in order: the first one's head and tail."""
+    def cut(text: str) -> tuple[int, int]:
+        opening = text.index(">", text.index("<urlset")) + 1
+        closing = len(text[:text.rindex("</urlset>")].rstrip())
+        return opening, closing
+
+    first, end = texts[0], cut(texts[0])[1]
+    return first[:end] + "".join(text[slice(*cut(text))] for text in texts[1:]) + first[end:]
+
+
+def write_sitemap(out: Path, text: str) -> None:
+    """Write sitemap.xml and sitemap.xml.gz as mkdocs does, with the time its own `.gz` carries."""
+    data = text.encode("utf-8")
+    gz_path = out / "sitemap.xml.gz"
+    mtime = struct.unpack("<I", gz_path.read_bytes()[4:8])[0]
+    (out / "sitemap.xml").write_bytes(data)
+    with open(gz_path, "wb") as f, gzip.GzipFile(fileobj=f, filename=str(gz_path), mode="wb", mtime=mtime) as gz:
+        gz.write(data)
 
 
 def give_each_language_its_sitemap(out: Path) -> None:
@@ -74,22 +224,29 @@ NOT_INDEXED = (
 )
 
 
-def index_for_search(out: Path) -> None:
+def index_for_search(out: Path, pages: str | None = None) -> None:
     """Make the site's search index with Pagefind (its extended build, which segments
     Chinese): one index per language, from each page's `<html lang>`, cut into chunks a
     reader downloads only when a query needs them, in `pagefind/`. Only the text inside
-    `data-pagefind-body` is indexed (site_templates/overrides/main.html), less NOT_INDEXED."""
+    `data-pagefind-body` is indexed (site_templates/overrides/main.html), less NOT_INDEXED.
+    `pages`: a glob of the pages to index (all by default)."""
     command = [sys.executable, "-m", "pagefind", "--site", str(out), "--silent",
-               "--exclude-selectors", ", ".join(NOT_INDEXED)]
+               "--exclude-selectors", ", ".join(NOT_INDEXED), *(["--glob", pages] if pages else [])]
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:
         raise BuildError("Pagefind failed / 搜索索引生成失败:\n" + (result.stderr or result.stdout).strip())
-    # Pagefind lists the languages in hash-map order, which changes from run to run; sort
-    # them, so the same input gives the same bytes (everything else it writes is stable).
-    entry = out / "pagefind" / "pagefind-entry.json"
-    data = json.loads(entry.read_text(encoding="utf-8"))
+    _write_search_entry(out, _read_json(out / SEARCH_ENTRY))
+
+
+def _read_json(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _write_search_entry(out: Path, data: dict) -> None:
+    """Pagefind lists the languages in hash-map order, which changes from run to run; sort
+    them, so the same input gives the same bytes (everything else it writes is stable)."""
     data["languages"] = dict(sorted(data["languages"].items()))
-    entry.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    (out / SEARCH_ENTRY).write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def publish(root: Path, site: Path, epoch: int) -> None:
@@ -99,8 +256,7 @@ def publish(root: Path, site: Path, epoch: int) -> None:
     remove_abandoned_builds(site)
     fresh = Path(tempfile.mkdtemp(prefix=f".site-new-{os.getpid()}-", dir=site.parent))
     try:
-        run_mkdocs(root, fresh, epoch)
-        index_for_search(fresh)
+        run_mkdocs(root, fresh, epoch, search=True)
         old = site.with_name(f".site-old-{os.getpid()}")
         if site.exists():
             site.rename(old)
