@@ -263,7 +263,6 @@ def render_site(corpus: Corpus, today: dt.date, root: Path, records: AwardRecord
         common["standing"] = candidate_standing
         common["named_count"] = named_count
         common["adopted_without_text"] = lambda view: adopted_without_text(corpus, views, view)
-        common["compared_names"] = [getattr(corpus.cities[view.reg.city].info.name, lang) for view in columns]
         common["official_source"] = official_source
         common["period_strings"] = Markup(env.get_template("_period_strings.md.j2").render(**common))
 
@@ -309,17 +308,18 @@ def render_site(corpus: Corpus, today: dt.date, root: Path, records: AwardRecord
                         put_file(text_file, original)
         # the comparison and its topics: all compared jurisdictions, or (paged) the first few
         # here and each province's in its own folder, compare/province/<slug>/
-        shown = dict(columns=paging.compare.rows,
-                     compared_names=[tr(corpus.cities[v.reg.city].info.name) for v in paging.compare.rows])
-        put("compare/index.md", "compare.md.j2", **shown, province=None)
+        def shown(views: list, province) -> dict:  # a comparison page's columns, their names, its province
+            return dict(columns=views, compared_names=[tr(corpus.cities[v.reg.city].info.name) for v in views],
+                        province=province)
+
+        put("compare/index.md", "compare.md.j2", **shown(paging.compare.rows, None))
         for dimension in corpus.dimensions:
-            put(f"compare/{dimension.key}.md", "topic.md.j2", dimension=dimension, **shown, province=None)
+            put(f"compare/{dimension.key}.md", "topic.md.j2", dimension=dimension, **shown(paging.compare.rows, None))
         for slug, part in paging.compare.by_province.items():
-            shown = dict(columns=part, compared_names=[tr(corpus.cities[v.reg.city].info.name) for v in part],
-                         province=paging.provinces[slug])
-            put(f"compare/province/{slug}/index.md", "compare.md.j2", **shown)
+            page = shown(part, paging.provinces[slug])
+            put(f"compare/province/{slug}/index.md", "compare.md.j2", **page)
             for dimension in corpus.dimensions:
-                put(f"compare/province/{slug}/{dimension.key}.md", "topic.md.j2", dimension=dimension, **shown)
+                put(f"compare/province/{slug}/{dimension.key}.md", "topic.md.j2", dimension=dimension, **page)
         put("guides/index.md", "guides.md.j2")
         for view in columns:
             put(f"guides/{view.reg.city}.md", "guide.md.j2", city=corpus.cities[view.reg.city], view=view)

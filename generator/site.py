@@ -27,6 +27,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .errors import BuildError
+from .urls import mkdocs_config
 
 
 def write_pages(pages: dict[str, str], docs: Path) -> tuple[int, int]:
@@ -64,7 +65,7 @@ def run_mkdocs(root: Path, out: Path, epoch: int, parallel: bool = True, search:
     `epoch` (seconds) stands for the build's date, so that the same input and the
     same `--today` give the same bytes (mkdocs honours SOURCE_DATE_EPOCH)."""
     try:
-        config = read_config(root)
+        config = mkdocs_config(root)
     except Exception:  # whatever mkdocs.yml's problem, mkdocs reports it, below, as it reads the file
         config = {}
     languages = built_languages(config)
@@ -93,14 +94,6 @@ def _mkdocs(root: Path, out: Path, epoch: int, config: list[str], stdin: str | N
     result = subprocess.run(command, cwd=root, env=env, input=stdin, capture_output=True, text=True)
     if result.returncode != 0:
         raise BuildError("mkdocs build failed / mkdocs 构建失败:\n" + (result.stderr or result.stdout).strip())
-
-
-def read_config(root: Path) -> dict:
-    """The project's mkdocs.yml as mkdocs reads it (its `!ENV` tags, and `INHERIT`)."""
-    from mkdocs.utils.yaml import yaml_load
-
-    with open(root / "mkdocs.yml", "rb") as fd:
-        return yaml_load(fd)
 
 
 def built_languages(config: dict) -> list[str]:

@@ -24,7 +24,7 @@ NO_ADDRESS = ("未设置网站地址（mkdocs.yml 的 site_url，或环境变量
               " calendars and the data files' page columns carry relative links, and there are no canonical links or sitemap addresses")
 
 
-def _config(root: Path) -> dict:
+def mkdocs_config(root: Path) -> dict:
     """The project's mkdocs.yml, read as mkdocs reads it (with `!ENV`)."""
     from mkdocs.exceptions import ConfigurationError
     from mkdocs.utils.yaml import yaml_load
@@ -42,7 +42,7 @@ def _config(root: Path) -> dict:
 
 def site_url(root: Path) -> str | None:
     """The address the site is published at, as mkdocs.yml gives it (with `!ENV`), or None."""
-    url = (_config(root).get("site_url") or "").strip()
+    url = (mkdocs_config(root).get("site_url") or "").strip()
     if not url:
         return None
     return url if url.endswith("/") else url + "/"
@@ -51,7 +51,7 @@ def site_url(root: Path) -> str | None:
 def is_demo(root: Path) -> bool:
     """Is the project at `root` a demo (mkdocs.yml: `extra: demo: true`, written by
     `demo.assemble`)? A demo holds fictional example cycles only, the real site none."""
-    extra = _config(root).get("extra")
+    extra = mkdocs_config(root).get("extra")
     return isinstance(extra, dict) and extra.get("demo") is True
 
 
