@@ -80,9 +80,10 @@ def command_check(root: Path, today: dt.date, strict: bool, since: str | None = 
     return 0
 
 
-def command_build(root: Path, today: dt.date, site: Path, preview: bool = False) -> int:
+def command_build(root: Path, today: dt.date, site: Path, preview: bool = False, full: bool = False) -> int:
     from .calendar import SHANGHAI
     from .collect import gather_with_cache
+    from .incremental import plan, record
     from .links import refuse_linked_outputs
     from .pipeline import outputs, prepare
     from .site import publish, write_pages
@@ -92,14 +93,18 @@ def command_build(root: Path, today: dt.date, site: Path, preview: bool = False)
     corpus = gather_with_cache(root)
     gc.freeze()  # as in check
     pages, exports = outputs(prepare(root, today, corpus, preview))  # feeds, calendars, open data: swapped in with the pages
-    written, removed = write_pages({**pages, **exports}, root / "build" / "docs")
-    noon = dt.datetime.combine(today, dt.time(12), SHANGHAI)
-    publish(root, site, int(noon.timestamp()))
+    files = {**pages, **exports}
+    written, removed = write_pages(files, root / "build" / "docs")
+    epoch = int(dt.datetime.combine(today, dt.time(12), SHANGHAI).timestamp())
+    rebuild = None if full else plan(root, site, files)  # only what changed, when the last site allows it
+    publish(root, site, epoch, rebuild)
+    record(root, site, files)
     if site_url(root) is None:
         print(NO_ADDRESS)
     texts = sum(not path.endswith(".md") for path in pages)  # the official texts, offered beside their pages
+    how = "all built" if rebuild is None else f"{len(rebuild.files)} built again, the rest kept from the last build"
     print(f"Built {len(pages) - texts} pages and {len(exports) + texts} feed, calendar, data and source files "
-          f"({written} changed, {removed} removed) into {site} as of {today}")
+          f"({written} changed, {removed} removed; {how}) into {site} as of {today}")
     return 0
 
 
@@ -294,6 +299,8 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--today", default=None, help=preview_help)
     build.add_argument("--site-dir", default=None, help="输出目录（默认 site/；示例项目为 demo-site/） / output folder (default: site/; "
                                                         "for the demo project demo-site/)")
+    build.add_argument("--full", action="store_true", help="全部重新生成，而不只是有改动的页面 / build every page again, "
+                                                           "not only those that changed since the last build")
     for command in (check, build):
         command.add_argument("--project", default=None, metavar="NAME", help=(
             "改为处理该项目（如 examples：examples/content/ 中的虚构示例，组装于 build/projects/NAME/） / "
@@ -334,7 +341,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "check":
             return command_check(root, parse_today(args.today), args.strict, args.since)
         if args.command == "build":
-            return command_build(root, parse_today(args.today or os.environ.get(TODAY_VARIABLE)), site, preview=args.today is not None)
+            return command_build(root, parse_today(args.today or os.environ.get(TODAY_VARIABLE)), site,
+                                 preview=args.today is not None, full=args.full)
         if args.command == "serve":
             return command_serve(root, parse_today(args.today or os.environ.get(TODAY_VARIABLE)), args.dev_addr, preview=args.today is not None)
         if args.command == "new":

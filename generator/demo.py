@@ -22,6 +22,7 @@ from .errors import DataError, Problem, UsageError
 from .links import first_link, linked_sources
 from .load import relative
 
+KEPT = ("build", ".awardsite-cache")  # what a run in the assembled project made, kept for the next one
 PROJECTS = Path("build") / "projects"  # where projects are assembled, under the root (ignored, as all of build/)
 SHARED = ("city_rules", "site_templates")  # the root's folders every project uses as they are
 SHARED_CONTENT = ("pages", "calendar")  # the root's folders of content/ copied beside the project's cycles
@@ -52,9 +53,11 @@ def assemble(root: Path, project: str, target: Path | None = None) -> Path:
         problems.extend(_linked_target(root, target))
     if problems:
         raise DataError(problems)
-    if target.exists():
-        shutil.rmtree(target)
-    target.mkdir(parents=True)
+    target.mkdir(parents=True, exist_ok=True)
+    for path in target.iterdir():  # all afresh, but what the project's own runs keep (pages, manifest, cache)
+        if path.name in KEPT:
+            continue
+        shutil.rmtree(path) if path.is_dir() and not path.is_symlink() else path.unlink()
     config = (root / "mkdocs.yml").read_text(encoding="utf-8")
     (target / "mkdocs.yml").write_text(demo_config(config), encoding="utf-8")
     for name in SHARED:

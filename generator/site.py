@@ -27,6 +27,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .errors import BuildError
+from .incremental import Rebuild
 from .urls import mkdocs_config
 
 
@@ -54,7 +55,8 @@ def write_pages(pages: dict[str, str], docs: Path) -> tuple[int, int]:
     return written, removed
 
 
-def run_mkdocs(root: Path, out: Path, epoch: int, parallel: bool = True, search: bool = False) -> dict[str, float]:
+def run_mkdocs(root: Path, out: Path, epoch: int, parallel: bool = True, search: bool = False,
+               rebuild: Rebuild | None = None) -> dict[str, float]:
     """Build the site from build/docs into `out` with `mkdocs build --strict`, and with
     `search` its search index (`index_for_search`): each language in processes of its
     own, at the same time (`parallel`: its mkdocs, then its Pagefind), or all of them in
@@ -63,14 +65,17 @@ def run_mkdocs(root: Path, out: Path, epoch: int, parallel: bool = True, search:
     the seconds each step took ("mkdocs zh", "Pagefind zh", …; "mkdocs", "Pagefind").
 
     `epoch` (seconds) stands for the build's date, so that the same input and the
-    same `--today` give the same bytes (mkdocs honours SOURCE_DATE_EPOCH)."""
+    same `--today` give the same bytes (mkdocs honours SOURCE_DATE_EPOCH).
+
+    `rebuild` (generator/incremental.py): render only the files it lists and keep the
+    rest of the last site; the languages are then built apart, whatever `parallel`."""
     try:
         config = mkdocs_config(root)
     except Exception:  # whatever mkdocs.yml's problem, mkdocs reports it, below, as it reads the file
         config = {}
     languages = built_languages(config)
-    if parallel and len(languages) > 1:
-        seconds = build_languages_apart(root, out, epoch, config, languages, search)
+    if (parallel or rebuild) and len(languages) > 1:
+        seconds = build_languages_apart(root, out, epoch, config, languages, search, rebuild)
     else:
         seconds = {"mkdocs": _timed(_mkdocs, root, out, epoch, ["--config-file", str(root / "mkdocs.yml")])}
         if search:
@@ -86,11 +91,15 @@ def _timed(step, *args) -> float:
 
 
 def _mkdocs(root: Path, out: Path, epoch: int, config: list[str], stdin: str | None = None,
-            language: str | None = None) -> None:
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", *config, "--site-dir", str(out)]
+            language: str | None = None, listed: Path | None = None) -> None:
+    """`listed`: the file naming the files to build again (language_hook.py), or None for all."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--dirty" if listed else "--clean", *config,
+               "--site-dir", str(out)]
     env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch))
     if language is not None:
         env["AWARDSITE_LANGUAGE"] = language
+    if listed is not None:
+        env["AWARDSITE_REBUILD"] = str(listed)
     result = subprocess.run(command, cwd=root, env=env, input=stdin, capture_output=True, text=True)
     if result.returncode != 0:
         raise BuildError("mkdocs build failed / mkdocs 构建失败:\n" + (result.stderr or result.stdout).strip())
@@ -115,7 +124,7 @@ SEARCH_ENTRY = "pagefind/pagefind-entry.json"
 
 
 def build_languages_apart(root: Path, out: Path, epoch: int, config: dict, languages: list[str],
-                          search: bool) -> dict[str, float]:
+                          search: bool, rebuild: Rebuild | None = None) -> dict[str, float]:
     """Build each language in processes of its own (mkdocs with generator/language_hook.py,
     then Pagefind on its pages), at the same time, then put them together as one process
     would have left them: the default language in `out`, each other one's folder (`en/`)
@@ -124,7 +133,11 @@ def build_languages_apart(root: Path, out: Path, epoch: int, config: dict, langu
     the earlier language's, as in one process, where the languages are built one after
     the other into one folder; the sitemap, which there lists the pages of every
     language built so far, is the languages' sitemaps joined; Pagefind's entry file lists
-    every language's index."""
+    every language's index.
+
+    With `rebuild`, each language's folder starts as hard links to its part of the last
+    site (its search index aside, which is made again whole), and its mkdocs renders only
+    the files listed (language_hook.py)."""
     hooks = [*(config.get("hooks") or []), str(Path(__file__).with_name("language_hook.py"))]
     child = json.dumps({"INHERIT": str((root / "mkdocs.yml").resolve()), "hooks": hooks})  # JSON is YAML
     default, *others = languages
@@ -134,7 +147,8 @@ def build_languages_apart(root: Path, out: Path, epoch: int, config: dict, langu
     def build(language: str) -> dict[str, float]:
         folder = folders[language]
         try:
-            seconds = {f"mkdocs {language}": _timed(_mkdocs, root, folder, epoch, ["--config-file", "-"], child, language)}
+            seconds = {f"mkdocs {language}": _timed(_mkdocs, root, folder, epoch, ["--config-file", "-"], child, language,
+                                                    listed)}
             if search and not failed.is_set():  # no index for a build that has failed already
                 pages = None if language == default else f"{language}/**/*.html"  # the default's folder holds its own only
                 seconds[f"Pagefind {language}"] = _timed(index_for_search, folder, pages)
@@ -143,9 +157,15 @@ def build_languages_apart(root: Path, out: Path, epoch: int, config: dict, langu
             failed.set()
             raise
 
+    listed = listing = None
     try:
         for language in others:  # beside `out`, named as publish's folders, so a killed build's are removed
             folders[language] = Path(tempfile.mkdtemp(prefix=f".site-new-{os.getpid()}-{language}-", dir=out.parent))
+        if rebuild is not None:
+            listing = Path(tempfile.mkdtemp(prefix=f".site-new-{os.getpid()}-list-", dir=out.parent))
+            listed = listing / "rebuild.txt"
+            listed.write_text("".join(f"{path}\n" for path in sorted(rebuild.files)), encoding="utf-8")
+            link_last_site(rebuild.previous, folders, default)
         with ThreadPoolExecutor(len(languages)) as pool:
             runs = [pool.submit(build, language) for language in languages]
         seconds = {}
@@ -175,9 +195,24 @@ def build_languages_apart(root: Path, out: Path, epoch: int, config: dict, langu
             _write_search_entry(out, entry)
         return seconds
     finally:
-        for folder in folders.values():
-            if folder != out:
+        for folder in [*folders.values(), listing]:
+            if folder not in (out, None):
                 shutil.rmtree(folder, ignore_errors=True)
+
+
+def link_last_site(last: Path, folders: dict[str, Path], default: str) -> None:
+    """Fill each language's folder with hard links to its files in the last site: the
+    default language's folder with everything but the other languages' folders and the
+    search index, each other language's with its folder."""
+    others = {language: folder for language, folder in folders.items() if language != default}
+    for path in sorted(last.rglob("*")):
+        rel = path.relative_to(last)
+        if not path.is_file() or path.is_symlink() or rel.parts[0] == "pagefind":
+            continue
+        folder = others.get(rel.parts[0], folders[default]) if len(rel.parts) > 1 else folders[default]
+        target = folder / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.link(path, target)
 
 
 def join_sitemaps(texts: list[str]) -> str:
@@ -206,6 +241,7 @@ def give_each_language_its_sitemap(out: Path) -> None:
     mkdocs writes one only at the top (mkdocs-material #6582). Put it under /en/ too."""
     for name in ("sitemap.xml", "sitemap.xml.gz"):
         if (out / name).exists() and (out / "en").is_dir():
+            (out / "en" / name).unlink(missing_ok=True)  # a link to the last site's, in an incremental build
             shutil.copyfile(out / name, out / "en" / name)
 
 
@@ -242,14 +278,15 @@ def _write_search_entry(out: Path, data: dict) -> None:
     (out / SEARCH_ENTRY).write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
-def publish(root: Path, site: Path, epoch: int) -> None:
-    """Build into a temporary folder beside `site`, then swap it in."""
+def publish(root: Path, site: Path, epoch: int, rebuild: Rebuild | None = None) -> None:
+    """Build into a temporary folder beside `site`, then swap it in; with `rebuild`,
+    only what it lists is built again (generator/incremental.py)."""
     site = site.resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
     remove_abandoned_builds(site)
     fresh = Path(tempfile.mkdtemp(prefix=f".site-new-{os.getpid()}-", dir=site.parent))
     try:
-        run_mkdocs(root, fresh, epoch, search=True)
+        run_mkdocs(root, fresh, epoch, search=True, rebuild=rebuild)
         old = site.with_name(f".site-old-{os.getpid()}")
         if site.exists():
             site.rename(old)
