@@ -23,7 +23,7 @@ from pydantic.fields import FieldInfo
 from .awards import winner_decided
 from .collect import Corpus
 from .errors import Problem
-from .model import ONE_LINE, Correction, Cycle, Notice, Winner
+from .model import NOTICE_KINDS, ONE_LINE, Correction, Cycle, Notice, Winner
 
 
 @cache
@@ -109,8 +109,6 @@ def corrected(record: Notice | Winner) -> list[tuple[Correction, str | None]]:
             for i, c in enumerate(ordered)]
 
 
-# A notice of these kinds quotes the text it corrects on purpose.
-CORRECTING_KINDS = ("correction",)
 STALE = ("更正前的文字仍见于正文", "Corrected text still standing")
 
 
@@ -139,7 +137,8 @@ def stale_texts(corpus: Corpus) -> list[Stale]:
         for cycle in city.cycles:
             names = [(w, c) for w in cycle.winners for c in w.corrections if c.field.startswith("name.")]
             for i, notice in enumerate(cycle.notices):
-                if not names or notice.body is None or notice.kind in CORRECTING_KINDS:
+                # a correction's kind (model.NoticeKind.corrects) quotes the text it corrects on purpose
+                if not names or notice.body is None or NOTICE_KINDS[notice.kind].corrects:
                     continue
                 for lang in ("zh", "en"):
                     body = getattr(notice.body, lang)

@@ -311,7 +311,7 @@ def data_rows(corpus: Corpus, records: AwardRecords, today: dt.date, links: Link
 
 def _winner_source(w) -> str:
     """A winner's source: its own, else its cycle's award decision's, else the cycle's first."""
-    decision = next((n.source_url for n in w.cycle.notices if n.kind == "award_decision" and n.source_url), None)
+    decision = next((n.source_url for n in w.cycle.decisions.values() if n.source_url), None)
     return w.winner.source_url or decision or (w.cycle.sources[0].url if w.cycle.sources else "")
 
 

@@ -228,30 +228,61 @@ class CalendarYear(Record):
 
 # ---------------------------------------------------------------- award cycles
 
+# What a notice's period is for: a call's submissions, until its `deadline`, or a
+# publicity's objections, for its `working_days` (or until its `end`). A status badge says
+# which is open: strings.yaml "period.<kind>.<status>" ("accepting applications",
+# "objections open"), read by the pages and, for the browser's recount, by
+# _period_strings.md.j2 and periods.js.
+PERIOD_KINDS = ("deadline", "publicity")
+# What a decision settles: who won the award, or whose award is withdrawn.
+DECIDES = ("winners", "revocations")
+
+
 @dataclass(frozen=True)
 class NoticeKind:
-    """A kind of notice: its labels, and the regulation dimension that sets the
-    minimum publicity period of notices of this kind (None when none does)."""
+    """A kind of notice, and everything the code asks of one: its labels, the period it
+    opens, what it lists or decides, its place in a cycle's timeline. Code, pages and
+    the publishing guide ask the kind (`NOTICE_KINDS[notice.kind].decides`) rather than
+    list kinds by name, so a new kind is one row here (and its key in the schema, which
+    `awardsite schema` regenerates)."""
 
     key: str
     zh: str
     en: str
-    dimension: str | None = None
-    takes_objections: bool = False
+    step: int  # its place in a cycle's timeline, where a cycle's notices are shown by step, then by date
+    period: str | None = None  # one of PERIOD_KINDS: what it is open for, or None (a decision has no period)
+    dimension: str | None = None  # the regulation dimension that sets its minimum publicity period, if one does
     lists_candidates: bool = False  # its `candidates` are the proposed winners
+    decides: str | None = None  # one of DECIDES: what it settles, or None (a ceremony names no winner)
+    corrects: bool = False  # it corrects an earlier text, and so quotes the text it corrects
+    note: tuple[str, str] | None = None  # when to use it, where its label does not say (zh, en), for the publishing guide
+
+    @property
+    def takes_objections(self) -> bool:
+        """A publicity: anyone may object while its period is open."""
+        return self.period == "publicity"
 
 
-NOTICE_KINDS = {k.key: k for k in (
-    NoticeKind("call_for_applications", "申报通知", "Call for applications"),
-    NoticeKind("internal_publicity", "内部公示", "Internal publicity", "internal_publicity", True),
-    NoticeKind("recommendation_publicity", "推荐公示", "Recommendation publicity", None, True),
-    NoticeKind("acceptance_list", "受理名单公示", "Acceptance list", "acceptance_publicity", True),
-    NoticeKind("proposed_winners", "拟奖名单公示", "Proposed winners", "proposed_winner_publicity", True, True),
-    NoticeKind("award_decision", "表彰决定", "Award decision"),
-    NoticeKind("award_ceremony", "颁奖大会", "Award ceremony"),  # reported where a decision is not: names no winner
-    NoticeKind("revocation", "撤销决定", "Revocation"),
-    NoticeKind("correction", "更正", "Correction"),
-)}
+# The kinds in the order of a cycle's timeline (steps go in tens, so that a new one fits between).
+NOTICE_KINDS = {k.key: k for k in sorted((
+    NoticeKind("call_for_applications", "申报通知", "Call for applications", 10, period="deadline"),
+    NoticeKind("internal_publicity", "内部公示", "Internal publicity", 20, period="publicity", dimension="internal_publicity"),
+    NoticeKind("recommendation_publicity", "推荐公示", "Recommendation publicity", 30, period="publicity"),
+    NoticeKind("acceptance_list", "受理名单公示", "Acceptance list", 40, period="publicity", dimension="acceptance_publicity"),
+    NoticeKind("proposed_winners", "拟奖名单公示", "Proposed winners", 50, period="publicity",
+               dimension="proposed_winner_publicity", lists_candidates=True),
+    NoticeKind("award_decision", "表彰决定", "Award decision", 60, decides="winners"),
+    NoticeKind("award_ceremony", "颁奖大会", "Award ceremony", 70,  # reported where a decision is not
+               note=("报道中只知颁奖大会时用，不产生获奖者", "a ceremony, where a report gives it and not the decision: it names no winner")),
+    NoticeKind("revocation", "撤销决定", "Revocation", 80, decides="revocations"),
+    NoticeKind("correction", "更正", "Correction", 90, corrects=True),
+), key=lambda kind: kind.step)}
+
+
+def kinds_that(question) -> list[str]:
+    """The keys of the kinds `question(kind)` holds for, in timeline order."""
+    return [key for key, kind in NOTICE_KINDS.items() if question(kind)]
+
 
 # category key → labels; the keys are those of the `award_categories` and `quota` facts
 CATEGORIES = {
@@ -421,8 +452,9 @@ class Notice(Record):
         " period (e.g. 'the source, a news report, does not state the period')"))
     objection: Objection | None = Field(None, description=doc("异议受理方式", "how to object"))
     candidates: list[Candidate] = Field(default_factory=list, description=doc(
-        "拟奖名单公示所列的候选者（仅 proposed_winners）；获奖者只由表彰决定产生",
-        "the candidates a proposed-winners notice lists (proposed_winners only); winners come only from a decision"))
+        f"拟奖名单公示所列的候选者（仅 {'、'.join(kinds_that(lambda k: k.lists_candidates))}）；获奖者只由表彰决定产生",
+        f"the candidates a proposed-winners notice lists ({', '.join(kinds_that(lambda k: k.lists_candidates))} only);"
+        " winners come only from a decision"))
     corrections: list[Correction] = Field(default_factory=list, description=doc(
         "更正记录（日期、字段、原文、原因）；记录本身写更正后的内容", "corrections (date, field, old text, why); the record holds the corrected text"))
 
@@ -432,8 +464,10 @@ class Notice(Record):
             raise ValueError("give a deadline, or a publicity period (working_days and/or end), not both"
                              " / deadline 与公示期（working_days、end）只能写一种")
         if self.candidates and not NOTICE_KINDS[self.kind].lists_candidates:
-            raise ValueError("candidates belong to a proposed_winners notice; winners go under winners:, citing their decision"
-                             " / candidates 只用于拟奖名单公示（proposed_winners）；获奖者写在 winners 中，并注明表彰决定")
+            listing = kinds_that(lambda k: k.lists_candidates)
+            raise ValueError(f"candidates belong to a {' or '.join(listing)} notice; winners go under winners:, citing their decision"
+                             f" / candidates 只用于{'、'.join(f'{NOTICE_KINDS[key].zh}（{key}）' for key in listing)}；"
+                             "获奖者写在 winners 中，并注明表彰决定")
         return self
 
     @model_validator(mode="after")
@@ -481,8 +515,9 @@ class Winner(Awardee):
     """One award or nomination award, as the decision (or a source) names it."""
 
     decision: Slug | None = Field(None, description=doc(
-        "授奖的表彰决定：本届 award_decision 通知的 id（本届只有一份表彰决定时可省略）",
-        "the decision that awarded it: the id of the cycle's award_decision notice (may be omitted when the cycle has exactly one)"))
+        f"授奖的表彰决定：本届 {' 或 '.join(kinds_that(lambda k: k.decides == 'winners'))} 通知的 id（本届只有一份表彰决定时可省略）",
+        f"the decision that awarded it: the id of the cycle's {' or '.join(kinds_that(lambda k: k.decides == 'winners'))} notice"
+        " (may be omitted when the cycle has exactly one)"))
     decided: Date | None = Field(None, description=doc(
         "授奖日期（默认取表彰决定的发布日期；本站未收录决定而转录自来源时，与 source_url 同写）",
         "date awarded (default: the decision's date; for a winner transcribed from a source that reports the decision, give it with source_url)"))
@@ -534,4 +569,9 @@ class Cycle(Record):
     @property
     def decisions(self) -> dict[str, Notice]:
         """The cycle's award decisions, by notice id."""
-        return {n.id: n for n in self.notices if n.kind == "award_decision"}
+        return {n.id: n for n in self.notices if NOTICE_KINDS[n.kind].decides == "winners"}
+
+    @property
+    def candidate_lists(self) -> list[Notice]:
+        """The cycle's notices that list proposed winners (its proposed-winners publicity)."""
+        return [n for n in self.notices if NOTICE_KINDS[n.kind].lists_candidates]

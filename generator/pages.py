@@ -9,6 +9,10 @@ browser loads — an attribute in `LOADS`, a Markdown image — from another hos
 HTML is read with the standard library's tolerant parser, which takes the Markdown
 around the tags as text; Markdown images and links and `{: …}` attribute lists are
 read beside it. Each problem is located at the tag, image or list in the page file.
+
+What a page says of the program's own tables it takes from them as it is published, so
+that it cannot fall behind: the publishing guide's `<!-- notice kinds -->` becomes the
+list of notice kinds (`model.NOTICE_KINDS`).
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from pathlib import Path
 from .errors import Problem
 from .links import files
 from .load import relative
+from .model import NOTICE_KINDS
 
 FOLDER = "content/pages"
 # elements that run a script, embed another document or bring styles, or redirect (meta) or re-base (base) the page
@@ -43,6 +48,22 @@ _REFERENCE_IMAGE = re.compile(r"!\[((?:[^\]\\]|\\.)*)\](?:\[((?:[^\]\\]|\\.)*)\]
 _DEFINITION = re.compile(r"^ {0,3}\[((?:[^\]\\]|\\.)+)\]:\s*(<[^>\n]*>|\S+)", re.MULTILINE)
 _ATTR_LIST = re.compile(r"\{:?[ ]*([^}\n]*?)[ ]*\}")
 _ATTR_PAIR = re.compile(r"([^\s=\"'{}]+)=(?:\"([^\"]*)\"|'([^']*)'|([^\s}]+))")
+
+
+KINDS_MARK = "<!-- notice kinds -->"  # where a page lists the kinds of notice `new notice --kind` takes
+
+
+def published_text(text: str, lang: str) -> str:
+    """A page's Markdown as it is published: with the lists it takes from the program."""
+    return text.replace(KINDS_MARK, kinds_listed(lang))
+
+
+def kinds_listed(lang: str) -> str:
+    """The kinds of notice by key, with (in Chinese) the label, and when to use one
+    where its label does not say."""
+    if lang == "zh":
+        return "、".join(f"`{key}`（{kind.zh}{'：' + kind.note[0] if kind.note else ''}）" for key, kind in NOTICE_KINDS.items())
+    return ", ".join(f"`{key}`" + (f" ({kind.note[1]})" if kind.note else "") for key, kind in NOTICE_KINDS.items())
 
 
 def page_problems(root: Path) -> list[Problem]:

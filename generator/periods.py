@@ -16,21 +16,16 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .calendar import WorkCalendar
-from .model import NOTICE_KINDS, UNKNOWN, Cycle, Notice
+from .model import NOTICE_KINDS, UNKNOWN, Cycle, Notice, NoticeKind
 
 PERIOD_STATUSES = ("upcoming", "open", "closed")  # labels: strings.yaml "period.<status>" (the notices filter)
-# What a period is for: a call's submissions (its `deadline`) or a publicity's objections. A
-# status badge says which is open: strings.yaml "period.<kind>.<status>" ("accepting
-# applications", "objections open"), read by the pages and, for the browser's recount, by
-# _period_strings.md.j2 and periods.js.
-PERIOD_KINDS = ("deadline", "publicity")
 
 
 @dataclass(frozen=True)
 class Period:
     """A notice's period with the working days in it."""
 
-    kind: str  # one of PERIOD_KINDS: "deadline" (submissions) or "publicity" (objections)
+    kind: str  # one of model.PERIOD_KINDS: "deadline" (submissions) or "publicity" (objections)
     start: dt.date  # the publication day: the period is open from this day
     end: dt.date  # last day, included
     days: tuple[dt.date, ...]  # the working days counted, in order
@@ -99,9 +94,14 @@ class NoticeView:
         return self.notice.working_days == UNKNOWN
 
     @property
+    def kind(self) -> NoticeKind:
+        """What the notice's kind does: its period, what it lists or decides."""
+        return NOTICE_KINDS[self.notice.kind]
+
+    @property
     def step(self) -> tuple:
-        """Where the notice stands in a cycle's timeline: by kind, then by date."""
-        return (list(NOTICE_KINDS).index(self.notice.kind), self.notice.published, self.notice.id)
+        """Where the notice stands in a cycle's timeline: by its kind's step, then by date."""
+        return (self.kind.step, self.notice.published, self.notice.id)
 
     @property
     def path(self) -> str:

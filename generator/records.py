@@ -15,7 +15,6 @@ from .awards import revocation_views, winner_views
 from .collect import Corpus
 from .derive import regulation_views
 from .findings import findings, measurable
-from .model import NOTICE_KINDS
 from .periods import notice_views
 
 
@@ -69,13 +68,14 @@ class AwardRecords:
         return [f for f in self._findings_by_cycle.get((city, cycle), []) if subject in (None, f.subject)]
 
     def open_notices(self) -> list:
-        return [v for v in self.notices if v.status == "open" and NOTICE_KINDS[v.notice.kind].takes_objections]
+        return [v for v in self.notices if v.status == "open" and v.kind.takes_objections]
 
     def upcoming_deadlines(self) -> list:
         return sorted((v for v in self.notices if v.status in ("open", "upcoming")), key=lambda v: (v.period.end, v.city))
 
     def latest_decisions(self, today: dt.date, limit: int = 6) -> list:
-        return [v for v in self.notices if v.notice.kind in ("award_decision", "revocation") and v.notice.published <= today][:limit]
+        """The newest notices that decide something (who won, whose award is revoked)."""
+        return [v for v in self.notices if v.kind.decides and v.notice.published <= today][:limit]
 
 
 def award_records(corpus: Corpus, today: dt.date) -> AwardRecords:

@@ -29,9 +29,10 @@ from .derive import adopted_without_text, compared_versions
 from .exports import fields
 from .findings import FINDING_KINDS
 from .markup import body_html
-from .model import CATEGORIES, NOTICE_KINDS, Citation, Regulation
+from .model import CATEGORIES, NOTICE_KINDS, PERIOD_KINDS, Citation, Regulation
+from .pages import published_text
 from .paging import Bounds, plan
-from .periods import PERIOD_KINDS, PERIOD_STATUSES, NoticeView
+from .periods import PERIOD_STATUSES, NoticeView
 from .records import AwardRecords, award_records, grouped
 from .schema import SCHEMAS
 from .text import anchor, cited_articles, cited_places, place_labels
@@ -344,7 +345,7 @@ def render_site(corpus: Corpus, today: dt.date, root: Path, records: AwardRecord
         put("data.md", "data.md.j2", data_fields=fields(), schema_names=sorted(SCHEMAS))  # the open data files, documented
         for page in sorted((root / "content" / "pages").glob(f"*.{lang}.md")):
             put(page.name.removesuffix(f".{lang}.md") + ".md", "hand_written.md.j2",
-                body=Markup(page.read_text(encoding="utf-8")))
+                body=Markup(published_text(page.read_text(encoding="utf-8"), lang)))
     return pages
 
 

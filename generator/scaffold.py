@@ -98,9 +98,9 @@ def new_notice(root: Path, city: str, cycle_id: str, kind: str, today: dt.date, 
         raise UsageError(f"本届已有 id 为“{notice_id}”的通知", f"the cycle already has a notice with id '{notice_id}'")
     info = NOTICE_KINDS[kind]
     example = cycle.example
-    if kind == "call_for_applications":
+    if info.period == "deadline":
         period = f"deadline: {today + dt.timedelta(days=30)}  # 申报截止日期，请核对 / submission deadline: check it"
-    elif info.takes_objections:
+    elif info.period == "publicity":
         days = _fact_param(root, city, cycle.regulation, info.dimension, "working_days") or 5
         period = (f"working_days: {days}  # 公示期（工作日），发布日为第 1 日；截止日由程序计算 /"
                   " publicity period in working days, the publication day is day 1; the end is computed")
@@ -118,7 +118,7 @@ def new_notice(root: Path, city: str, cycle_id: str, kind: str, today: dt.date, 
     item = _fill("notice.yaml", id=notice_id, kind=kind, kind_zh=info.zh, kind_en=info.en, today=today,
                  source_url=_source_url(example), period=period, objection=objection, candidates=candidates)
     added = _add(root, path, "notices", item, notice_id)
-    if kind == "award_decision":  # the decision names the winners: the candidates still on the list, to check against it
+    if info.decides == "winners":  # the decision names the winners: the candidates still on the list, to check against it
         for candidate in _standing_candidates(cycle):
             en = f"\n  en: {_scalar(candidate.name.en)}" if candidate.name.en else ""
             _add(root, path, "winners", _fill("winner.yaml", notice=notice_id, id=candidate.id, zh=_scalar(candidate.name.zh),

@@ -98,7 +98,7 @@ def make_cycle(text: Text) -> dict:
         notice = {"id": f"n{i}", "kind": kind, "title": pair(f"{place}.title"), "published": day(7 * i),
                   "document": text(f"{place}.document", False), "issuer": pair(f"{place}.issuer"),
                   "body": pair(f"{place}.body", True)}
-        if kind == "call_for_applications":
+        if NOTICE_KINDS[kind].period == "deadline":
             notice["deadline"] = day(7 * i + 20)
         if NOTICE_KINDS[kind].takes_objections:
             notice["working_days"] = 5
