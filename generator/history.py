@@ -219,18 +219,19 @@ def new_notices(corpus: Corpus, committed: Committed | None, today: dt.date) -> 
     return out
 
 
-def departure_problems(corpus: Corpus, found: list[Finding], new: set[tuple[str, str]], strings) -> list[Problem]:
+def departure_problems(corpus: Corpus, found: list[Finding], new: set[tuple[str, str]],
+                       names: dict[str, tuple[str, str]]) -> list[Problem]:
     """A new notice's departure from its regulation that the notice does not acknowledge;
-    an acknowledgement of a finding the notice does not have. `strings` (render.Strings)
-    names the findings."""
+    an acknowledgement of a finding the notice does not have. `names`: each kind of
+    finding's (zh, en) name."""
     out = []
     for f in found:
         doc = corpus.sources[id(f.cycle)]
         if f.subject.kind == "notice" and (doc.rel, f.subject.id) in new and f.acknowledged is None:
-            label, rule = FINDING_KINDS[f.kind].label, f"city_rules/{f.regulation.city}/{f.regulation.version}.yaml"
-            out.append(doc.problem(f.place, f"{strings.get(label, 'zh')}：{f.zh}（{rule} 第 {f.cite.article} 条）。新通知不得偏离所依据的办法；"
+            (zh, en), rule = names[f.kind], f"city_rules/{f.regulation.city}/{f.regulation.version}.yaml"
+            out.append(doc.problem(f.place, f"{zh}：{f.zh}（{rule} 第 {f.cite.article} 条）。新通知不得偏离所依据的办法；"
                                    f"确有原因的，请在此通知的 departures 中写明（finding: {f.kind}，why: 中英文原因），原因与此项发现一并公布",
-                                   f"{strings.get(label, 'en')}: {f.en} ({rule} art. {f.cite.article}). A new notice may not depart from its "
+                                   f"{en}: {f.en} ({rule} art. {f.cite.article}). A new notice may not depart from its "
                                    f"regulation; where it must, say why in its departures (finding: {f.kind}, why: zh and en), "
                                    f"which the site publishes beside the finding"))
     raised = {(id(f.cycle), f.subject, f.kind) for f in found}
