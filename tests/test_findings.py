@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import re
 
 import pytest
 
@@ -206,6 +207,8 @@ def test_a_finding_is_about_a_typed_subject():
                         working_days=4)
     assert [(f.kind, f.subject) for f in findings(corpus_with("xinyang", cycle))] == [
         ("publicity_too_short", Subject.notice("proposed")), ("over_quota", Subject.category("organisation_award"))]
+    templates = "\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "site_templates").glob("*.j2")))
+    assert "Subject.notice(" in templates and not re.search(r"""["'](notice|winner|category|revocation):["']""", templates)
 
 
 def test_the_real_content_raises_no_finding():
