@@ -47,20 +47,24 @@ def find_root(start: Path) -> Path:
 def command_check(root: Path, today: dt.date, strict: bool, since: str | None = None) -> int:
     from .collect import gather_with_cache
     from .corrections import stale_texts
-    from .findings import findings
+    from .findings import FINDING_KINDS
     from .history import NotCompared, read_committed
+    from .records import award_records
+    from .render import load_strings
 
     corpus = gather_with_cache(root)
     gc.freeze()  # the records live as long as the command: the cycle collector need not walk them again
     committed = read_committed(root, since)  # the last committed version: HEAD, --since REF, a pull request's target
     compared = None if isinstance(committed, NotCompared) else committed
-    found = findings(corpus, corpus.work_calendar())
-    _check_records(corpus, today, found, compared)
+    found = award_records(corpus, today).findings
+    strings = load_strings(root / "site_templates")
+    names = {key: (strings.get(kind.label, "zh"), strings.get(kind.label, "en")) for key, kind in FINDING_KINDS.items()}
+    _check_records(corpus, today, found, compared, names)
     stale = stale_texts(corpus)
     layout = _not_canonical(root)  # before anything is printed: it may start worker processes
     _say_what_was_not_compared(committed)
     changed = compared.changed if compared else frozenset()
-    lines = sorted(_finding_lines(corpus, found, stale), key=lambda pair: pair[0] not in changed)  # changed files first
+    lines = sorted(_finding_lines(corpus, found, stale, names), key=lambda pair: pair[0] not in changed)  # changed files first
     for _, line in lines:
         print(line)
     for rel, line in layout:
@@ -155,7 +159,7 @@ def _print_scheduled(corpus, today: dt.date) -> None:
               f"scheduled: {s.en} appears on the site on {s.day} (not before)")
 
 
-def _check_records(corpus, today: dt.date, found: list, committed) -> None:
+def _check_records(corpus, today: dt.date, found: list, committed, names: dict) -> None:
     """Refuse, all at once: corrections that cannot stand; published texts changed without a
     correction and published records removed (where `committed`, the last committed
     version, is known); new notices that depart from their regulation without saying why."""
@@ -165,7 +169,7 @@ def _check_records(corpus, today: dt.date, found: list, committed) -> None:
     problems = correction_problems(corpus)
     if committed is not None:
         problems += history_problems(corpus, committed, today)
-    problems += departure_problems(corpus, found, new_notices(corpus, committed, today))
+    problems += departure_problems(corpus, found, new_notices(corpus, committed, today), names)
     if problems:
         raise DataError(problems)
 
@@ -183,21 +187,21 @@ def _say_what_was_not_compared(committed) -> None:
               f"{rel}: its version in {committed.ref} cannot be read; not compared", file=sys.stderr)
 
 
-def _finding_lines(corpus, found: list, stale: list) -> list[tuple[str, str]]:
+def _finding_lines(corpus, found: list, stale: list, names: dict) -> list[tuple[str, str]]:
     """(file, line) of each finding: the departures from the regulation (acknowledged ones
-    marked), then the corrected names whose old text still stands in a notice's body."""
+    marked), then the corrected names whose old text still stands in a notice's body.
+    `names`: each kind of finding's (zh, en) name."""
     from .corrections import STALE
-    from .findings import FINDING_KINDS
 
     out = []
     for f in found:
         doc = corpus.sources[id(f.cycle)]
         line, column = doc.where(f.place)
-        kind = FINDING_KINDS[f.kind]
+        zh, en = names[f.kind]
         marker = " [示例 example]" if f.example else ""
         known = " [已说明原因 acknowledged]" if f.acknowledged else ""
         rule = f"city_rules/{f.regulation.city}/{f.regulation.version}.yaml art. {f.cite.article}"
-        out.append((doc.rel, f"{doc.rel}:{line}:{column}:{marker} {f.kind}: {kind.zh}：{f.zh} | {kind.en}: {f.en} ({rule}){known}"))
+        out.append((doc.rel, f"{doc.rel}:{line}:{column}:{marker} {f.kind}: {zh}：{f.zh} | {en}: {f.en} ({rule}){known}"))
     for x in stale:
         doc = corpus.sources[id(x.cycle)]
         line, column = doc.where(x.place)

@@ -26,7 +26,7 @@ from pathlib import Path
 from .collect import Corpus
 from .corrections import published_records, text_at, text_fields
 from .errors import Problem, UsageError
-from .findings import FINDING_KINDS, Finding
+from .findings import FINDING_KINDS, Finding, Subject
 from .load import load_file
 from .model import Cycle, Notice, Winner
 from .validate import validate
@@ -219,18 +219,19 @@ def new_notices(corpus: Corpus, committed: Committed | None, today: dt.date) -> 
     return out
 
 
-def departure_problems(corpus: Corpus, found: list[Finding], new: set[tuple[str, str]]) -> list[Problem]:
+def departure_problems(corpus: Corpus, found: list[Finding], new: set[tuple[str, str]],
+                       names: dict[str, tuple[str, str]]) -> list[Problem]:
     """A new notice's departure from its regulation that the notice does not acknowledge;
-    an acknowledgement of a finding the notice does not have."""
+    an acknowledgement of a finding the notice does not have. `names`: each kind of
+    finding's (zh, en) name."""
     out = []
     for f in found:
         doc = corpus.sources[id(f.cycle)]
-        record, _, key = f.subject.partition(":")
-        if record == "notice" and (doc.rel, key) in new and f.acknowledged is None:
-            kind, rule = FINDING_KINDS[f.kind], f"city_rules/{f.regulation.city}/{f.regulation.version}.yaml"
-            out.append(doc.problem(f.place, f"{kind.zh}：{f.zh}（{rule} 第 {f.cite.article} 条）。新通知不得偏离所依据的办法；"
+        if f.subject.kind == "notice" and (doc.rel, f.subject.id) in new and f.acknowledged is None:
+            (zh, en), rule = names[f.kind], f"city_rules/{f.regulation.city}/{f.regulation.version}.yaml"
+            out.append(doc.problem(f.place, f"{zh}：{f.zh}（{rule} 第 {f.cite.article} 条）。新通知不得偏离所依据的办法；"
                                    f"确有原因的，请在此通知的 departures 中写明（finding: {f.kind}，why: 中英文原因），原因与此项发现一并公布",
-                                   f"{kind.en}: {f.en} ({rule} art. {f.cite.article}). A new notice may not depart from its "
+                                   f"{en}: {f.en} ({rule} art. {f.cite.article}). A new notice may not depart from its "
                                    f"regulation; where it must, say why in its departures (finding: {f.kind}, why: zh and en), "
                                    f"which the site publishes beside the finding"))
     raised = {(id(f.cycle), f.subject, f.kind) for f in found}
@@ -246,7 +247,7 @@ def departure_problems(corpus: Corpus, found: list[Finding], new: set[tuple[str,
                                                + (f"；是否应为“{guess[0]}”？" if guess else ""),
                                                f"unknown kind of finding '{departure.finding}'; expected one of {', '.join(FINDING_KINDS)}"
                                                + (f"; did you mean '{guess[0]}'?" if guess else "")))
-                    elif (id(cycle), f"notice:{notice.id}", departure.finding) not in raised:
+                    elif (id(cycle), Subject.notice(notice.id), departure.finding) not in raised:
                         out.append(doc.problem(at + ("finding",), f"此通知没有“{departure.finding}”这项发现"
                                                "（与办法相符，或本站未收录所依据办法的全文）：请删去这条说明",
                                                f"this notice has no finding '{departure.finding}' (it meets its regulation there, "

@@ -14,7 +14,7 @@ from functools import cached_property
 from .awards import revocation_views, winner_views
 from .collect import Corpus
 from .derive import regulation_views
-from .findings import findings, measurable
+from .findings import Subject, findings, measurable
 from .periods import notice_views
 
 
@@ -64,7 +64,8 @@ class AwardRecords:
     def revocations_of(self, city: str, cycle: str | None = None) -> list:
         return [v for v in self._revocations_by_city.get(city, []) if cycle in (None, v.cycle.cycle)]
 
-    def findings_of(self, city: str, cycle: str, subject: str | None = None) -> list:
+    def findings_of(self, city: str, cycle: str, subject: Subject | None = None) -> list:
+        """A cycle's findings, or those about one of its records (`Subject.notice(id)` …)."""
         return [f for f in self._findings_by_cycle.get((city, cycle), []) if subject in (None, f.subject)]
 
     def open_notices(self) -> list:
@@ -81,7 +82,7 @@ class AwardRecords:
 def award_records(corpus: Corpus, today: dt.date) -> AwardRecords:
     calendar = corpus.work_calendar()
     cycles = [c for city in corpus.cities.values() for c in city.cycles]
-    winners = winner_views(corpus, today)
-    return AwardRecords(notice_views(cycles, calendar, today), winners, revocation_views(corpus, winners),
-                        findings(corpus, calendar), {(c.city, c.cycle): measurable(corpus, c) for c in cycles},
-                        regulation_views(corpus, today))
+    notices, winners = notice_views(cycles, calendar, today), winner_views(corpus, today)
+    revocations = revocation_views(corpus, winners)
+    return AwardRecords(notices, winners, revocations, findings(corpus, notices, winners, revocations),
+                        {(c.city, c.cycle): measurable(corpus, c) for c in cycles}, regulation_views(corpus, today))

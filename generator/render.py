@@ -27,7 +27,7 @@ from .collect import Corpus
 from .errors import DataError, Problem
 from .derive import adopted_without_text, compared_versions
 from .exports import fields
-from .findings import FINDING_KINDS
+from .findings import FINDING_KINDS, Subject
 from .markup import body_html
 from .model import CATEGORIES, NOTICE_KINDS, PERIOD_KINDS, Citation, Regulation
 from .pages import published_text
@@ -256,7 +256,7 @@ def render_site(corpus: Corpus, today: dt.date, root: Path, records: AwardRecord
         common = dict(lang=lang, t=t, t_in=strings.get, tr=tr, date=date, today=today, corpus=corpus, views=views,
                       columns=columns, groups=groups, cites=cites, cited_articles=cited_articles, r=records,
                       cite_label=cite_label, anchor=anchor, status_text=status_text, NOTICE_KINDS=NOTICE_KINDS,
-                      CATEGORIES=CATEGORIES, FINDING_KINDS=FINDING_KINDS, HOLDING=HOLDING, iso=dt.date.isoformat,
+                      CATEGORIES=CATEGORIES, FINDING_KINDS=FINDING_KINDS, Subject=Subject, HOLDING=HOLDING, iso=dt.date.isoformat,
                       iso_days=iso_days, body_html=body_html, correction_label=correction_label)
         common["preview"] = preview
         common["paging"] = paging

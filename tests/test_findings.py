@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import re
 
 import pytest
 
+import yaml
+
 from conftest import DEMO, ROOT
 from generator.collect import City, Corpus, gather
-from generator.findings import FINDING_KINDS, findings
+from generator.findings import CHECKS, FINDING_KINDS, Subject
 from generator.model import Cycle
+from generator.records import award_records
 
 CORPUS = gather(DEMO)  # the demo project: the example cycles
 OBJECTION = {"phone": "0000-00000000"}
@@ -45,8 +49,13 @@ def corpus_with(city: str, *cycles: dict) -> Corpus:
     return Corpus(cities, CORPUS.dimensions, CORPUS.glossary, CORPUS.calendar, {})
 
 
+def findings(corpus: Corpus) -> list:
+    """The corpus' findings, as the records derive them (they do not depend on the day)."""
+    return award_records(corpus, dt.date(2026, 11, 23)).findings
+
+
 def kinds(corpus: Corpus) -> list[str]:
-    return [f.kind for f in findings(corpus, corpus.work_calendar())]
+    return [f.kind for f in findings(corpus)]
 
 
 def with_notice(base: dict, **changes) -> dict:
@@ -61,9 +70,9 @@ def test_the_clean_fixture_raises_nothing():
 
 def test_publicity_shorter_than_the_article_requires():
     corpus = corpus_with("xinyang", with_notice(make_cycle(), working_days=4))
-    found = findings(corpus, corpus.work_calendar())
+    found = findings(corpus)
     assert [f.kind for f in found] == ["publicity_too_short"]
-    assert found[0].cite.article == 22 and found[0].subject == "notice:proposed"
+    assert found[0].cite.article == 22 and found[0].subject == Subject.notice("proposed")
     assert "4 working days" in found[0].en and "at least 5" in found[0].en
 
 
@@ -183,17 +192,32 @@ def test_every_kind_is_raised_by_the_example_content_or_a_fixture_and_labelled()
     assert set(FINDING_KINDS) == {"publicity_too_short", "over_quota", "category_absent", "reapplication_in_ban",
                                   "revocation_ground_unlisted", "revocation_outside_window",
                                   "winner_not_a_candidate", "decided_during_publicity"}  # the last two: test_lifecycle.py
+    strings = yaml.safe_load((ROOT / "site_templates" / "strings.yaml").read_text(encoding="utf-8"))
     for kind in FINDING_KINDS.values():
-        assert kind.zh and kind.en
+        assert strings[kind.label]["zh"] and strings[kind.label]["en"]
+
+
+def test_every_kind_has_a_check_and_every_check_a_kind():
+    assert {kind for kind, _ in CHECKS} == set(FINDING_KINDS)
+
+
+def test_a_finding_is_about_a_typed_subject():
+    """A page marks a finding beside its record by asking for the record's subject, not by a string prefix."""
+    cycle = with_notice(make_cycle(winners=[org("t1-a"), org("t1-b", "示例乙有限公司"), org("t1-c", "示例丙有限公司")]),
+                        working_days=4)
+    assert [(f.kind, f.subject) for f in findings(corpus_with("xinyang", cycle))] == [
+        ("publicity_too_short", Subject.notice("proposed")), ("over_quota", Subject.category("organisation_award"))]
+    templates = "\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "site_templates").glob("*.j2")))
+    assert "Subject.notice(" in templates and not re.search(r"""["'](notice|winner|category|revocation):["']""", templates)
 
 
 def test_the_real_content_raises_no_finding():
     real = gather(ROOT)  # the real records (content/): written for their property, whatever they are
-    assert findings(real, real.work_calendar()) == []
+    assert findings(real) == []
 
 
 def test_every_example_cycle_with_winners_shows_a_finding():
-    found = {(f.cycle.city, f.cycle.cycle) for f in findings(CORPUS, CORPUS.work_calendar())}
+    found = {(f.cycle.city, f.cycle.cycle) for f in findings(CORPUS)}
     complete = {(c.city, c.cycle) for city in CORPUS.cities.values() for c in city.cycles if c.example and c.revocations}
     assert complete and complete <= found
 
@@ -255,7 +279,7 @@ def revoked_in(city: str, version: str, kind: str, ground: dict) -> dict:
 
 def ground_findings(city: str, version: str, kind: str, ground: dict) -> list:
     corpus = corpus_with(city, revoked_in(city, version, kind, ground))
-    return [f for f in findings(corpus, corpus.work_calendar()) if f.kind == "revocation_ground_unlisted"]
+    return [f for f in findings(corpus) if f.kind == "revocation_ground_unlisted"]
 
 
 @pytest.mark.parametrize("city, version, kind, listed", listed_grounds(),
@@ -347,4 +371,4 @@ def test_a_fresh_revocation_skeleton_with_its_placeholders_filled_gives_no_findi
               .replace(f"zh: {PLACEHOLDER_ZH}", "zh: 示例原因").replace(f"en: {PLACEHOLDER_EN}", "en: An example reason"))
     path.write_text(filled, encoding="utf-8")
     corpus = gather(project)  # raises on any problem: the filled skeleton checks
-    assert [f for f in findings(corpus, corpus.work_calendar()) if f.subject == f"revocation:{winner}"] == []
+    assert [f for f in findings(corpus) if f.subject == Subject.revocation(winner)] == []
