@@ -147,7 +147,8 @@ def test_the_guide_is_in_the_navigation_of_both_languages():
 # ---------------------------------------------------------------- fmt, corrections, workflow files
 
 def test_fmt_keeps_comments_and_is_idempotent(tmp_path):
-    from generator.canonical import canonical_text, kind_of
+    from generator.canonical import canonical_text
+    from generator.filekinds import kind_of
 
     messy = ("# a comment at the top\n"
              "cycle: \"2030\"   # why this id\n"

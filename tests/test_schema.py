@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 from conftest import ROOT
+from generator.filekinds import JURISDICTION, REGULATION, kind_of
 from generator.schema import SCHEMAS, schema_text
 
 
@@ -28,6 +29,6 @@ def test_every_record_field_has_a_bilingual_description():
 
 def test_content_files_point_editors_at_the_schema():
     for path in sorted((ROOT / "city_rules").glob("*/*.yaml")):
-        kind = "jurisdiction" if path.name == "jurisdiction.yaml" else "regulation"
+        kind = kind_of(path.relative_to(ROOT).as_posix())
         first = path.read_text(encoding="utf-8").splitlines()[0]
-        assert first == f"# yaml-language-server: $schema=../../schema/{kind}.schema.json", path
+        assert kind in (JURISDICTION, REGULATION) and first == kind.schema_line, path
