@@ -110,7 +110,7 @@ def gather(root: Path, known: Documents | None = None) -> Corpus:
             sources[doc.rel] = doc
         return [(record, doc) for record in records]
 
-    def in_table(paths: list[Path], kind: FileKind) -> list[Path]:
+    def of_kind(paths: list[Path], kind: FileKind) -> list[Path]:
         return [path for path in paths if kind_of(relative(path, root)) is kind]
 
     dimensions = [d for d, _ in read(root / DIMENSIONS.path, DIMENSIONS)]
@@ -128,7 +128,7 @@ def gather(root: Path, known: Documents | None = None) -> Corpus:
                 problems.append(doc.problem(("id",), f"id 应与文件夹同名：“{folder.name}”",
                                             f"id must be the folder's name: '{folder.name}'"))
             cities[folder.name] = City(info)
-        for path in in_table(files(folder, "*.yaml", root), REGULATION):
+        for path in of_kind(files(folder, "*.yaml", root), REGULATION):
             for reg, doc in read(path, REGULATION):
                 problems.extend(_check_regulation_place(reg, doc, folder.name, path.stem))
                 original, found = _read_original(reg, doc, folder)
@@ -138,7 +138,7 @@ def gather(root: Path, known: Documents | None = None) -> Corpus:
                 if folder.name in cities:
                     regulations.setdefault(folder.name, []).append((reg, doc))
     calendar = []
-    for path in in_table(files(CALENDAR.folder(root), "*.yaml", root), CALENDAR):
+    for path in of_kind(files(CALENDAR.folder(root), "*.yaml", root), CALENDAR):
         for year, doc in read(path, CALENDAR):
             calendar.append(year)
             problems.extend(_check_calendar_year(year, doc, path.stem))
@@ -147,7 +147,7 @@ def gather(root: Path, known: Documents | None = None) -> Corpus:
     demo = is_demo(root)  # a demo project holds examples only, the real site none (demo.py)
     cycles: dict[str, list[tuple[Cycle, Document]]] = {}  # the city's cycles, each with its document
     for folder in folders(root / "content", root):
-        for path in in_table(files(folder, "*.yaml", root), CYCLE):
+        for path in of_kind(files(folder, "*.yaml", root), CYCLE):
             for cycle, doc in read(path, CYCLE):
                 if folder.name not in cities:
                     problems.append(doc.problem(("city",), f"没有地区“{folder.name}”：请先建立 city_rules/{folder.name}/",

@@ -62,9 +62,14 @@ class FileKind:
         """The file of the record with these ids in the project at `root`."""
         return root / self.path.format(**ids)
 
+    @property
+    def place(self) -> str:
+        """The folder such files sit in, from the project root: "content/{city}"."""
+        return self.path.rpartition("/")[0]
+
     def folder(self, root: Path, **ids) -> Path:
-        """The folder such files sit in, given the ids of its part of the path."""
-        return root / self.path.rpartition("/")[0].format(**ids)
+        """That folder in the project at `root`, given the ids of its part of the path."""
+        return root / self.place.format(**ids)
 
     def path_of(self, record) -> str:
         return self.path.format(**{name: getattr(record, name) for name in re.findall(r"\{(\w+)\}", self.path)})
