@@ -18,55 +18,24 @@ from __future__ import annotations
 
 import io
 import os
-import types
-import typing
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pydantic import BaseModel
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
 from .errors import Problem
+from .fieldtypes import layout
+from .filekinds import FileKind, kind_of
 from .links import files, folders
-from .model import CalendarYear, Cycle, Jurisdiction, Regulation
 
 if TYPE_CHECKING:
     from .cache import Layouts
 
 WIDTH = 120
-SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/{}"
-
-
-@dataclass(frozen=True)
-class Kind:
-    """What a file holds, by where it sits: its record type and its schema file."""
-
-    model: type[BaseModel]
-    schema: str
-
-    @property
-    def schema_line(self) -> str:
-        return SCHEMA_LINE.format(self.schema)
-
-
-def kind_of(rel: str) -> Kind | None:
-    """The kind of a project file from its path (relative, with forward slashes)."""
-    parts = rel.split("/")
-    if len(parts) != 3 or not parts[2].endswith(".yaml"):
-        return None
-    top, folder, name = parts
-    if top == "content" and folder == "calendar":
-        return Kind(CalendarYear, "calendar.schema.json")
-    if top == "content" and folder != "pages":
-        return Kind(Cycle, "cycle.schema.json")
-    if top == "city_rules":
-        return Kind(Jurisdiction, "jurisdiction.schema.json") if name == "jurisdiction.yaml" else Kind(Regulation, "regulation.schema.json")
-    return None
 
 
 def content_files(root: Path) -> list[Path]:
@@ -88,7 +57,7 @@ def _null(representer, _value):
     return representer.represent_scalar("tag:yaml.org,2002:null", "null")
 
 
-def canonical_text(text: str, kind: Kind, block: str | None = None) -> str:
+def canonical_text(text: str, kind: FileKind, block: str | None = None) -> str:
     """`text` in the canonical layout. Raises ruamel's YAMLError on a syntax error. With
     `block`, the list under that top-level key is written one entry a line (`- …`), as
     `awardsite new` needs it to add an entry, even where the file wrote it `[…]`."""
@@ -128,7 +97,7 @@ def as_read(raw: bytes) -> str:
     return raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
 
 
-def format_file(path: Path, kind: Kind, write: bool = True, raw: bytes | None = None) -> tuple[bool, int]:
+def format_file(path: Path, kind: FileKind, write: bool = True, raw: bytes | None = None) -> tuple[bool, int]:
     """Bring one file (its bytes `raw`, when already read) into the canonical layout.
     Returns (was it canonical, first differing line)."""
     text = as_read(path.read_bytes() if raw is None else raw)
@@ -148,7 +117,8 @@ def not_canonical(root: Path, known: Layouts | None = None) -> list[tuple[str, i
     todo = []
     for path in content_files(root):
         rel = path.relative_to(root).as_posix()
-        if kind_of(rel) is None:
+        kind = kind_of(rel)
+        if kind is None or not kind.canonical:
             continue
         raw = path.read_bytes()
         if known is None or not known.canonical(rel, raw):
@@ -192,25 +162,6 @@ def _departure(file: tuple[str, bytes]) -> int | None:
 
 # ---------------------------------------------------------------- key order
 
-def _shape(annotation) -> tuple | None:
-    """How a field's value is laid out: ("model", M), ("list", shape), ("dict", shape), or None."""
-    origin = typing.get_origin(annotation)
-    if origin is typing.Annotated:
-        return _shape(typing.get_args(annotation)[0])
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return ("model", annotation)
-    args = typing.get_args(annotation)
-    if origin is list and args:
-        inner = _shape(args[0])
-        return ("list", inner) if inner else None
-    if origin is dict and len(args) == 2:
-        inner = _shape(args[1])
-        return ("dict", inner) if inner else None
-    if origin in (typing.Union, types.UnionType):
-        return next((s for s in map(_shape, args) if s), None)
-    return None
-
-
 def _arrange(node, shape: tuple | None) -> None:
     if shape is None:
         return
@@ -229,4 +180,4 @@ def _arrange(node, shape: tuple | None) -> None:
                 node.move_to_end(key)
         for key, value in node.items():
             if key in fields:
-                _arrange(value, _shape(fields[key].annotation))
+                _arrange(value, layout(fields[key].annotation))

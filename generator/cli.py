@@ -153,7 +153,7 @@ def _print_scheduled(corpus, today: dt.date) -> None:
     from .schedule import scheduled
 
     for s in scheduled(corpus, today):
-        doc = corpus.sources[id(s.cycle)]
+        doc = corpus.source(s.cycle)
         line, column = doc.where(s.place)
         print(f"{doc.rel}:{line}:{column}: scheduled: 已排期：{s.zh}将于 {s.day} 在网站上出现（此前不显示） | "
               f"scheduled: {s.en} appears on the site on {s.day} (not before)")
@@ -192,18 +192,19 @@ def _finding_lines(corpus, found: list, stale: list, names: dict) -> list[tuple[
     marked), then the corrected names whose old text still stands in a notice's body.
     `names`: each kind of finding's (zh, en) name."""
     from .corrections import STALE
+    from .filekinds import path_of
 
     out = []
     for f in found:
-        doc = corpus.sources[id(f.cycle)]
+        doc = corpus.source(f.cycle)
         line, column = doc.where(f.place)
         zh, en = names[f.kind]
         marker = " [示例 example]" if f.example else ""
         known = " [已说明原因 acknowledged]" if f.acknowledged else ""
-        rule = f"city_rules/{f.regulation.city}/{f.regulation.version}.yaml art. {f.cite.article}"
+        rule = f"{path_of(f.regulation)} art. {f.cite.article}"
         out.append((doc.rel, f"{doc.rel}:{line}:{column}:{marker} {f.kind}: {zh}：{f.zh} | {en}: {f.en} ({rule}){known}"))
     for x in stale:
-        doc = corpus.sources[id(x.cycle)]
+        doc = corpus.source(x.cycle)
         line, column = doc.where(x.place)
         zh, en = x.says()
         marker = " [示例 example]" if x.cycle.example else ""
@@ -249,7 +250,8 @@ _NEW_ZH = {"cycle": "新的一届", "notice": "新通知", "revocation": "撤销
 def command_fmt(root: Path, files: list[str], check_only: bool) -> int:
     from ruamel.yaml.error import YAMLError
 
-    from .canonical import content_files, format_file, kind_of, round_trip_problem
+    from .canonical import content_files, format_file, round_trip_problem
+    from .filekinds import kind_of
     from .load import load_file, read_bytes
 
     paths = [Path(f).resolve() for f in files] if files else content_files(root)
@@ -257,7 +259,7 @@ def command_fmt(root: Path, files: list[str], check_only: bool) -> int:
     for path in paths:
         rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
         kind = kind_of(rel)
-        if kind is None or not path.is_file():
+        if kind is None or not kind.canonical or not path.is_file():
             raise UsageError(f"{rel} 不是项目的数据文件（content/<地区>/<届次>.yaml 等）",
                              f"{rel} is not a data file of the project (content/<city>/<cycle>.yaml and the like)")
         raw = read_bytes(path)  # None when too large: load_file says so without reading it

@@ -24,6 +24,7 @@ from .errors import DataError, Problem
 from .links import files, folders, linked_sources, through_link
 from .load import MAX_BYTES, NOT_IN_FILE, Document, load_file, read_bytes, relative
 from .calendar import WorkCalendar
+from .filekinds import CALENDAR, CYCLE, DIMENSIONS, GLOSSARY, JURISDICTION, REGULATION, FileKind, kind_of, path_of
 from .model import NOTICE_KINDS, CalendarYear, Cycle, Dimension, GlossaryTerm, Jurisdiction, Regulation
 from .pages import page_problems
 from .periods import counted_end
@@ -53,7 +54,7 @@ class Corpus:
     dimensions: list[Dimension]
     glossary: list[GlossaryTerm]
     calendar: list[CalendarYear]
-    sources: dict[int, Document]  # id(record) → the document it came from
+    sources: dict[str, Document]  # the documents of the records (all but the lists), by path: `source`
     originals: dict[tuple[str, str], str] = field(default_factory=dict)  # (city, version) → its official text
     demo: bool = False  # the demo project (demo.py): fictional examples only, where the real site holds none
 
@@ -68,6 +69,10 @@ class Corpus:
     def work_calendar(self) -> WorkCalendar:
         return WorkCalendar(self.calendar)
 
+    def source(self, record: Jurisdiction | Regulation | CalendarYear | Cycle) -> Document:
+        """The document a record came from: the file at its path (`filekinds.path_of`)."""
+        return self.sources[path_of(record)]
+
 
 def gather(root: Path, known: Documents | None = None) -> Corpus:
     """Load, validate and cross-check the whole project at `root`. With `known` (the
@@ -75,96 +80,97 @@ def gather(root: Path, known: Documents | None = None) -> Corpus:
     again, and each file that gives no problem of its own is added to it."""
     problems: list[Problem] = linked_sources(root)  # a link is reported, and nothing is read through one
     problems.extend(page_problems(root))  # the hand-written pages: no script, nothing loaded from another host
-    sources: dict[int, Document] = {}
+    sources: dict[str, Document] = {}  # by path; a record's own path once it is known good
     originals: dict[tuple[str, str], str] = {}
 
-    def read(path: Path, model, many: bool = False):
+    def read(path: Path, kind: FileKind) -> list[tuple]:
+        """The file's records (one, or each of its list) as the table says it holds, each
+        with its document; none where it cannot be read."""
         if through_link(path, root):
             return []
         raw = read_bytes(path) if known is not None else None
         doc = known.get(path, relative(path, root), raw) if raw is not None else None
         if doc is not None:
-            records, found = _records(doc, model, many)
+            records, found = _records(doc, kind.model, kind.many)
             if not found:  # as it was: validated again, cross-checked below like any other
-                return register(records, doc, many)
+                return register(records, doc, kind)
         doc, found = load_file(path, root, raw)
         if doc is None:
             problems.extend(found)
             return []
         found = found + placeholder_problems(doc)  # office workflow: a skeleton's "待填写 / to fill in" left in
-        records, more = _records(doc, model, many)
+        records, more = _records(doc, kind.model, kind.many)
         problems.extend(found + more)
         if known is not None and raw is not None and not found and not more:
             known.put(doc, raw)
-        return register(records, doc, many)
+        return register(records, doc, kind)
 
-    def register(records: list, doc: Document, many: bool) -> list:
-        if not many:
-            sources.update((id(record), doc) for record in records)
-        return records
+    def register(records: list, doc: Document, kind: FileKind) -> list[tuple]:
+        if not kind.many:
+            sources[doc.rel] = doc
+        return [(record, doc) for record in records]
 
-    rules = root / "city_rules"
-    dimensions = read(rules / "dimensions.yaml", Dimension, many=True)
-    glossary = read(rules / "glossary.yaml", GlossaryTerm, many=True)
+    def of_kind(paths: list[Path], kind: FileKind) -> list[Path]:
+        return [path for path in paths if kind_of(relative(path, root)) is kind]
+
+    dimensions = [d for d, _ in read(root / DIMENSIONS.path, DIMENSIONS)]
+    glossary = [g for g, _ in read(root / GLOSSARY.path, GLOSSARY)]
     cities: dict[str, City] = {}
-    for folder in folders(rules, root):
-        info_path = folder / "jurisdiction.yaml"
+    regulations: dict[str, list[tuple[Regulation, Document]]] = {}  # the city's versions, each with its document
+    for folder in folders(root / "city_rules", root):
+        info_path = JURISDICTION.at(root, id=folder.name)
         if not info_path.exists() and not info_path.is_symlink():
             problems.append(Problem(info_path.relative_to(root).as_posix(), 1, 1, "",
                                     "缺少 jurisdiction.yaml（地区名称、级别）", "jurisdiction.yaml (name, level) is missing"))
             continue
-        for info in read(info_path, Jurisdiction):
+        for info, doc in read(info_path, JURISDICTION):
             if info.id != folder.name:
-                problems.append(sources[id(info)].problem(("id",), f"id 应与文件夹同名：“{folder.name}”",
-                                                          f"id must be the folder's name: '{folder.name}'"))
+                problems.append(doc.problem(("id",), f"id 应与文件夹同名：“{folder.name}”",
+                                            f"id must be the folder's name: '{folder.name}'"))
             cities[folder.name] = City(info)
-        for path in files(folder, "*.yaml", root):
-            if path.name == "jurisdiction.yaml":
-                continue
-            for reg in read(path, Regulation):
-                problems.extend(_check_regulation_place(reg, sources[id(reg)], folder.name, path.stem))
-                original, found = _read_original(reg, sources[id(reg)], folder)
+        for path in of_kind(files(folder, "*.yaml", root), REGULATION):
+            for reg, doc in read(path, REGULATION):
+                problems.extend(_check_regulation_place(reg, doc, folder.name, path.stem))
+                original, found = _read_original(reg, doc, folder)
                 problems.extend(found)
                 if original is not None:
                     originals[(reg.city, reg.version)] = original
                 if folder.name in cities:
-                    cities[folder.name].regulations.append(reg)
+                    regulations.setdefault(folder.name, []).append((reg, doc))
     calendar = []
-    content = root / "content"
-    for path in files(content / "calendar", "*.yaml", root):
-        for year in read(path, CalendarYear):
+    for path in of_kind(files(CALENDAR.folder(root), "*.yaml", root), CALENDAR):
+        for year, doc in read(path, CALENDAR):
             calendar.append(year)
-            problems.extend(_check_calendar_year(year, sources[id(year)], path.stem))
+            problems.extend(_check_calendar_year(year, doc, path.stem))
 
-    # folders of content/ other than these hold award cycles, one folder per jurisdiction
+    # the other folders of content/ hold award cycles, one folder per jurisdiction
     demo = is_demo(root)  # a demo project holds examples only, the real site none (demo.py)
-    for folder in folders(content, root):
-        if folder.name in _NOT_CYCLES:
-            continue
-        for path in files(folder, "*.yaml", root):
-            for cycle in read(path, Cycle):
-                doc = sources[id(cycle)]
+    cycles: dict[str, list[tuple[Cycle, Document]]] = {}  # the city's cycles, each with its document
+    for folder in folders(root / "content", root):
+        for path in of_kind(files(folder, "*.yaml", root), CYCLE):
+            for cycle, doc in read(path, CYCLE):
                 if folder.name not in cities:
                     problems.append(doc.problem(("city",), f"没有地区“{folder.name}”：请先建立 city_rules/{folder.name}/",
                                                 f"no jurisdiction '{folder.name}': add city_rules/{folder.name}/ first"))
                     continue
                 problems.extend(_check_file_place(doc, "content", folder.name, cycle.city, "cycle", cycle.cycle, path.stem))
                 problems.extend(_check_fiction(cycle, doc, demo))
-                cities[folder.name].cycles.append(cycle)
+                cycles.setdefault(folder.name, []).append((cycle, doc))
     work_calendar = WorkCalendar(calendar)
 
     known_keys = {d.key for d in dimensions}
-    for city in cities.values():
-        city.regulations.sort(key=_version_order, reverse=True)
+    for key, city in cities.items():
+        placed = sorted(regulations.get(key, []), key=lambda pair: version_order(pair[0]), reverse=True)
+        city.regulations = [reg for reg, _ in placed]
         versions = {r.version for r in city.regulations}
-        for reg in city.regulations:
-            doc = sources[id(reg)]
+        for reg, doc in placed:
             if reg.supersedes and reg.supersedes not in versions:
                 problems.append(doc.problem(("supersedes",), f"找不到被取代的版本“{reg.supersedes}”；现有版本：{', '.join(sorted(versions))}",
                                             f"no version '{reg.supersedes}' to supersede; versions here: {', '.join(sorted(versions))}"))
             problems.extend(_check_facts(reg, doc, known_keys))
-        city.cycles.sort(key=_cycle_order)
-        problems.extend(_check_cycles(city, sources, work_calendar))
+        placed_cycles = sorted(cycles.get(key, []), key=lambda pair: _cycle_order(pair[0]))
+        city.cycles = [cycle for cycle, _ in placed_cycles]
+        problems.extend(_check_cycles(city, placed_cycles, work_calendar))
     if problems:
         raise DataError(problems)
     return Corpus(cities, dimensions, glossary, calendar, sources, originals, demo)
@@ -207,10 +213,9 @@ def _records(doc: Document, model, many: bool) -> tuple[list, list[Problem]]:
 
 
 _EARLIEST, _LATEST = dt.date.min, dt.date.max
-_NOT_CYCLES = {"calendar", "pages"}
 
 
-def _version_order(reg: Regulation) -> tuple:
+def version_order(reg: Regulation) -> tuple:
     """Newest first, by the date issued (or effective); a version known without a date goes
     by the year its id begins with ("2016", "2025-draft"), and one with neither by its id,
     after the dated ones, except an undated draft, which is a proposal: first."""
@@ -349,13 +354,13 @@ def _check_facts(reg: Regulation, doc: Document, known_keys: set[str]) -> list[P
     return out
 
 
-def _check_cycles(city: City, sources: dict[int, Document], calendar: WorkCalendar) -> list[Problem]:
-    """The checks that need all of a city's cycles: references, ids, periods."""
+def _check_cycles(city: City, placed: list[tuple[Cycle, Document]], calendar: WorkCalendar) -> list[Problem]:
+    """The checks that need all of a city's cycles (`placed`: each with its document):
+    references, ids, periods."""
     out = []
     versions = {r.version: r for r in city.regulations}
     winner_ids: dict[str, str] = {}
-    for cycle in city.cycles:
-        doc = sources[id(cycle)]
+    for cycle, doc in placed:
         if cycle.regulation is not None and cycle.regulation not in versions:
             out.append(doc.problem(("regulation",), f"找不到办法版本“{cycle.regulation}”；现有版本：{', '.join(sorted(versions))}；未收录时写 null",
                                    f"no regulation version '{cycle.regulation}'; versions here: {', '.join(sorted(versions))}; write null if it is not held"))
@@ -372,8 +377,7 @@ def _check_cycles(city: City, sources: dict[int, Document], calendar: WorkCalend
                                        f"duplicate winner id '{winner.id}' (already used in {winner_ids[winner.id]}); a second award needs its own id"))
             winner_ids.setdefault(winner.id, doc.rel)
     revoked: dict[str, str] = {}  # winner id → where its revocation is
-    for cycle in city.cycles:
-        doc = sources[id(cycle)]
+    for cycle, doc in placed:
         reg = versions.get(cycle.regulation or "")
         for i, revocation in enumerate(cycle.revocations):
             place = ("revocations", i)

@@ -12,10 +12,8 @@ last committed version, so that a text changed without a correction is refused.
 from __future__ import annotations
 
 import datetime as dt
-import types
 from dataclasses import dataclass
 from functools import cache
-from typing import Annotated, Union, get_args, get_origin
 
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
@@ -23,6 +21,7 @@ from pydantic.fields import FieldInfo
 from .awards import winner_decided
 from .collect import Corpus
 from .errors import Problem
+from .fieldtypes import alternatives, is_record, record_type
 from .model import NOTICE_KINDS, ONE_LINE, Correction, Cycle, Notice, Winner
 
 
@@ -36,19 +35,16 @@ def text_fields(model: type[BaseModel]) -> tuple[str, ...]:
 
 
 def _text_paths(annotation, metadata: list) -> list[str]:
-    if get_origin(annotation) in (Union, types.UnionType):
-        return [path for arg in get_args(annotation) if arg is not type(None) for path in _text_paths(arg, metadata)]
-    if get_origin(annotation) is Annotated:
-        inner, *more = get_args(annotation)
-        return _text_paths(inner, [*metadata, *more])
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return ["." + path for path in text_fields(annotation)]
-    if annotation is str and _patterns(metadata) <= {ONE_LINE}:  # a pattern other than "one line": an id, a URL
-        return [""]
-    return []
+    out = []
+    for found, constraints in alternatives(annotation, tuple(metadata)):
+        if is_record(found):
+            out += ["." + path for path in text_fields(found)]
+        elif found is str and _patterns(constraints) <= {ONE_LINE}:  # a pattern other than "one line": an id, a URL
+            out.append("")
+    return out
 
 
-def _patterns(metadata: list) -> set[str]:
+def _patterns(metadata) -> set[str]:
     found = set()
     for item in metadata:
         if isinstance(item, FieldInfo):
@@ -82,7 +78,7 @@ def correction_problems(corpus: Corpus) -> list[Problem]:
     out: list[Problem] = []
     for city in corpus.cities.values():
         for cycle in city.cycles:
-            doc = corpus.sources[id(cycle)]
+            doc = corpus.source(cycle)
             for place, record, published in published_records(cycle):
                 fields = text_fields(type(record))
                 for j, correction in enumerate(record.corrections):
@@ -161,8 +157,7 @@ def field_label(model, field: str, lang: str) -> str:
             return field
         zh, _, en = (info.description or part).partition(" / ")
         labels.append(zh if lang == "zh" else (en or zh))
-        current = info.annotation if isinstance(info.annotation, type) else next(
-            (a for a in getattr(info.annotation, "__args__", ()) if isinstance(a, type) and hasattr(a, "model_fields")), None)
+        current = record_type(info.annotation)
     return " · ".join(labels)
 
 

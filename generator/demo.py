@@ -19,13 +19,14 @@ import shutil
 from pathlib import Path
 
 from .errors import DataError, Problem, UsageError
+from .filekinds import CALENDAR, PAGE
 from .links import first_link, linked_sources
 from .load import relative
 
 KEPT = ("build", ".awardsite-cache")  # what a run in the assembled project made, kept for the next one
 PROJECTS = Path("build") / "projects"  # where projects are assembled, under the root (ignored, as all of build/)
 SHARED = ("city_rules", "site_templates")  # the root's folders every project uses as they are
-SHARED_CONTENT = ("pages", "calendar")  # the root's folders of content/ copied beside the project's cycles
+SHARED_CONTENT = (PAGE.place, CALENDAR.place)  # the root's folders of content/ copied beside the project's cycles
 DEMO_EXTRA = "extra:\n  demo: true\n"
 _EXTRA = re.compile(r"^extra:[ \t]*(#.*)?$", re.MULTILINE)  # a top-level `extra:` mapping, in block style
 
@@ -46,7 +47,7 @@ def assemble(root: Path, project: str, target: Path | None = None) -> Path:
     """Put the project `root/<project>/` together as a normal project root, fresh, in
     `target` (by default `root/build/projects/<project>/`), and return it."""
     source = _project_folder(root, project)
-    places = ("mkdocs.yml", *SHARED, *(f"content/{name}" for name in SHARED_CONTENT), f"{project}/content")
+    places = ("mkdocs.yml", *SHARED, *SHARED_CONTENT, f"{project}/content")
     problems = linked_sources(root, places)  # nothing is read through a link, as in gathering
     if target is None:
         target = root / PROJECTS / project
@@ -62,9 +63,9 @@ def assemble(root: Path, project: str, target: Path | None = None) -> Path:
     (target / "mkdocs.yml").write_text(demo_config(config), encoding="utf-8")
     for name in SHARED:
         shutil.copytree(root / name, target / name, symlinks=True)
-    for name in SHARED_CONTENT:
-        if (root / "content" / name).is_dir():
-            shutil.copytree(root / "content" / name, target / "content" / name, symlinks=True)
+    for place in SHARED_CONTENT:
+        if (root / place).is_dir():
+            shutil.copytree(root / place, target / place, symlinks=True)
     shutil.copytree(source / "content", target / "content", symlinks=True, dirs_exist_ok=True)
     return target
 

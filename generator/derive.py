@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .collect import Corpus
+from .collect import Corpus, version_order
 from .model import Regulation
 
 # status key → what it means; labels live in site_templates/strings.yaml
@@ -53,28 +53,43 @@ def expiry_date(reg: Regulation) -> dt.date | None:
 
 def regulation_views(corpus: Corpus, today: dt.date) -> dict[tuple[str, str], RegulationView]:
     """Every regulation version's dates and status as of `today`, keyed by (city, version)."""
-    views = {}
-    for city_id, city in corpus.cities.items():
-        replaced_by = {r.supersedes: r for r in city.regulations if r.supersedes and not r.draft}
-        for reg in city.regulations:
-            effective, expires = effective_date(reg), expiry_date(reg)
-            successor = replaced_by.get(reg.version)
-            successor_start = effective_date(successor) if successor else None
-            if reg.draft:
-                status = "draft"
-            elif successor and (successor_start is None or successor_start <= today):
-                status = "superseded"
-            elif expires and expires < today:
-                status = "expired"
-            elif effective and effective > today:
-                status = "not_yet_effective"
-            elif effective:
-                status = "in_force"
-            else:
-                status = "unknown"
-            views[(city_id, reg.version)] = RegulationView(
-                reg, effective, expires, status, successor.version if successor and status == "superseded" else None)
+    return {(city_id, view.reg.version): view for city_id, city in corpus.cities.items()
+            for view in version_views(city.regulations, today)}
+
+
+def version_views(regulations: list[Regulation], today: dt.date) -> list[RegulationView]:
+    """One jurisdiction's versions, each with its dates and its status as of `today`."""
+    replaced_by = {r.supersedes: r for r in regulations if r.supersedes and not r.draft}
+    views = []
+    for reg in regulations:
+        effective, expires = effective_date(reg), expiry_date(reg)
+        successor = replaced_by.get(reg.version)
+        successor_start = effective_date(successor) if successor else None
+        if reg.draft:
+            status = "draft"
+        elif successor and (successor_start is None or successor_start <= today):
+            status = "superseded"
+        elif expires and expires < today:
+            status = "expired"
+        elif effective and effective > today:
+            status = "not_yet_effective"
+        elif effective:
+            status = "in_force"
+        else:
+            status = "unknown"
+        views.append(RegulationView(
+            reg, effective, expires, status, successor.version if successor and status == "superseded" else None))
     return views
+
+
+def standing_version(regulations: list[Regulation], today: dt.date) -> Regulation | None:
+    """The version a cycle begun `today` runs under (`awardsite new cycle`): of one
+    jurisdiction's versions, the newest (`version_order`) issued by `today` that stands,
+    in force or in force as far as its dates are known: not a draft, neither superseded
+    nor expired, not yet to take effect; None where no version stands."""
+    ordered = sorted(regulations, key=version_order, reverse=True)
+    return next((view.reg for view in version_views(ordered, today) if view.status in ("in_force", "unknown")
+                 and (view.reg.issued is None or view.reg.issued <= today)), None)
 
 
 def compared_versions(corpus: Corpus, views: dict[tuple[str, str], RegulationView]) -> list[RegulationView]:

@@ -26,13 +26,13 @@ from pathlib import Path
 from .collect import Corpus
 from .corrections import published_records, text_at, text_fields
 from .errors import Problem, UsageError
+from .filekinds import CYCLE, kind_of, path_of
 from .findings import FINDING_KINDS, Finding, Subject
 from .load import load_file
 from .model import Cycle, Notice, Winner
 from .validate import validate
 
 BASE_VARIABLE = "GITHUB_BASE_REF"  # set by GitHub Actions on a pull request: the branch it targets
-_NOT_CYCLES = ("calendar", "pages")  # the folders of content/ that hold no award cycles
 
 
 @dataclass
@@ -115,8 +115,7 @@ def _names(output: bytes) -> list[str]:
 
 
 def _is_cycle(rel: str) -> bool:
-    parts = rel.split("/")
-    return len(parts) == 3 and parts[0] == "content" and parts[1] not in _NOT_CYCLES and parts[2].endswith(".yaml")
+    return kind_of(rel) is CYCLE
 
 
 # ---------------------------------------------------------------- published texts and records
@@ -135,7 +134,7 @@ def history_problems(corpus: Corpus, committed: Committed, today: dt.date) -> li
     """Every published text changed without a correction that keeps it, and every published
     record (or file of them) removed, compared with `committed`."""
     out: list[Problem] = []
-    current = {corpus.sources[id(c)].rel: c for city in corpus.cities.values() for c in city.cycles}
+    current = {corpus.source(c).rel: c for city in corpus.cities.values() for c in city.cycles}
     for rel, before in sorted(committed.before.items()):
         if before is None:
             continue
@@ -147,7 +146,7 @@ def history_problems(corpus: Corpus, committed: Committed, today: dt.date) -> li
             if published:
                 out.append(_removed_file(rel, committed.ref, [record for _, record, _ in published]))
             continue
-        doc = corpus.sources[id(cycle)]
+        doc = corpus.source(cycle)
         now = {(place[0], record.id): (place, record) for place, record, _ in published_records(cycle)}
         for place, old, day in published:
             found = now.get((place[0], old.id))
@@ -213,7 +212,7 @@ def new_notices(corpus: Corpus, committed: Committed | None, today: dt.date) -> 
     out = set()
     for city in corpus.cities.values():
         for cycle in city.cycles:
-            rel = corpus.sources[id(cycle)].rel
+            rel = corpus.source(cycle).rel
             before = committed.notice_ids(rel) if committed else None
             out |= {(rel, n.id) for n in cycle.notices if n.published >= today or (before is not None and n.id not in before)}
     return out
@@ -226,18 +225,18 @@ def departure_problems(corpus: Corpus, found: list[Finding], new: set[tuple[str,
     finding's (zh, en) name."""
     out = []
     for f in found:
-        doc = corpus.sources[id(f.cycle)]
+        doc = corpus.source(f.cycle)
         if f.subject.kind == "notice" and (doc.rel, f.subject.id) in new and f.acknowledged is None:
-            (zh, en), rule = names[f.kind], f"city_rules/{f.regulation.city}/{f.regulation.version}.yaml"
+            (zh, en), rule = names[f.kind], path_of(f.regulation)
             out.append(doc.problem(f.place, f"{zh}：{f.zh}（{rule} 第 {f.cite.article} 条）。新通知不得偏离所依据的办法；"
                                    f"确有原因的，请在此通知的 departures 中写明（finding: {f.kind}，why: 中英文原因），原因与此项发现一并公布",
                                    f"{en}: {f.en} ({rule} art. {f.cite.article}). A new notice may not depart from its "
                                    f"regulation; where it must, say why in its departures (finding: {f.kind}, why: zh and en), "
                                    f"which the site publishes beside the finding"))
-    raised = {(id(f.cycle), f.subject, f.kind) for f in found}
+    raised = {(path_of(f.cycle), f.subject, f.kind) for f in found}
     for city in corpus.cities.values():
         for cycle in city.cycles:
-            doc = corpus.sources[id(cycle)]
+            doc = corpus.source(cycle)
             for i, notice in enumerate(cycle.notices):
                 for j, departure in enumerate(notice.departures):
                     at = ("notices", i, "departures", j)
@@ -247,7 +246,7 @@ def departure_problems(corpus: Corpus, found: list[Finding], new: set[tuple[str,
                                                + (f"；是否应为“{guess[0]}”？" if guess else ""),
                                                f"unknown kind of finding '{departure.finding}'; expected one of {', '.join(FINDING_KINDS)}"
                                                + (f"; did you mean '{guess[0]}'?" if guess else "")))
-                    elif (id(cycle), Subject.notice(notice.id), departure.finding) not in raised:
+                    elif (doc.rel, Subject.notice(notice.id), departure.finding) not in raised:
                         out.append(doc.problem(at + ("finding",), f"此通知没有“{departure.finding}”这项发现"
                                                "（与办法相符，或本站未收录所依据办法的全文）：请删去这条说明",
                                                f"this notice has no finding '{departure.finding}' (it meets its regulation there, "

@@ -25,11 +25,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from .errors import Problem
+from .filekinds import PAGE
 from .links import files
 from .load import relative
 from .model import NOTICE_KINDS
 
-FOLDER = "content/pages"
 # elements that run a script, embed another document or bring styles, or redirect (meta) or re-base (base) the page
 ELEMENTS = frozenset({"script", "iframe", "frame", "frameset", "object", "embed", "applet", "style", "link", "base", "meta"})
 LOADS = frozenset({"src", "srcset", "poster", "data", "background"})  # attributes whose address the browser fetches
@@ -69,7 +69,7 @@ def kinds_listed(lang: str) -> str:
 def page_problems(root: Path) -> list[Problem]:
     """The problems of every hand-written page (`content/pages/*.md`; links are not read)."""
     out = []
-    for path in files(root / FOLDER, "*.md", root):
+    for path in files(PAGE.folder(root), "*.md", root):
         rel = relative(path, root)
         try:
             text = path.read_bytes().decode("utf-8")

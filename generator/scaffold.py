@@ -23,11 +23,12 @@ from string import Template
 import yaml
 from ruamel.yaml.error import YAMLError
 
-from .canonical import canonical_text, kind_of, round_trip_problem
+from .canonical import canonical_text, round_trip_problem
 from .errors import DataError, Problem, UsageError
+from .filekinds import CYCLE, JURISDICTION, REGULATION, kind_of
 from .links import files, folders
-from .load import Document, load_file
-from .model import NOTICE_KINDS, Cycle, Name
+from .load import Document, load_file, relative
+from .model import NOTICE_KINDS, Cycle, Fact, Name, Regulation
 from .urls import is_demo
 from .validate import validate
 
@@ -64,7 +65,7 @@ def new_cycle(root: Path, city: str, cycle_id: str, today: dt.date) -> tuple[Pat
     """Write the skeleton of a new cycle file. Returns its path and the line to start at."""
     _known_city(root, city)
     _valid_cycle_id(cycle_id)
-    path = root / "content" / city / f"{cycle_id}.yaml"
+    path = CYCLE.at(root, city=city, cycle=cycle_id)
     if path.exists():
         raise UsageError(f"{_rel(root, path)} 已存在，不会覆盖；添加通知请用 awardsite new notice",
                          f"{_rel(root, path)} already exists and will not be overwritten; add a notice with awardsite new notice")
@@ -75,7 +76,7 @@ def new_cycle(root: Path, city: str, cycle_id: str, today: dt.date) -> tuple[Pat
                  regulation=_scalar(regulation) + "  # 所依据的办法版本 / the regulation version it runs under"
                  if regulation else "null  # 本站未收录所依据的办法 / the regulation is not held here", example=example)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(canonical_text(text, kind_of(f"content/{city}/{cycle_id}.yaml")), encoding="utf-8")
+    path.write_text(canonical_text(text, CYCLE), encoding="utf-8")
     return path, _line_of(path.read_text(encoding="utf-8"), "title:")
 
 
@@ -136,7 +137,7 @@ def new_revocation(root: Path, city: str, cycle_id: str, winner: str, today: dt.
     """Add a revocation skeleton to a cycle file. Returns the file and the line it starts at."""
     path, here, cycle = _cycle_file(root, city, cycle_id)
     winners, revoked = {}, {}
-    for other in files(root / "content" / city, "*.yaml", root):  # every cycle of the city, as check reads them
+    for other in _cycle_files(root, city):  # every cycle of the city, as check reads them
         doc, record = (here, cycle) if other == path else _load_cycle(root, other)
         winners.update((w.id, w) for w in record.winners)
         revoked.update((r.winner, (doc, i)) for i, r in enumerate(record.revocations) if r.winner not in revoked)
@@ -149,12 +150,11 @@ def new_revocation(root: Path, city: str, cycle_id: str, winner: str, today: dt.
                          f"winner '{winner}' already has a revocation; not adding another; to change it, edit this one")
     dimension = "revocation_grounds_individual" if winners[winner].kind == "individual" else "revocation_grounds_organisation"
     # the regulation's first listed ground, as precisely as the regulation lists it (art. 33(1), art. 22)
-    cites = (_fact(root, city, cycle.regulation, dimension) or {}).get("cite")
-    first = cites[0] if isinstance(cites, list) and cites and isinstance(cites[0], dict) else {}
-    listed = isinstance(first.get("article"), int)
-    article = (f"{first['article']}  # 办法所列的第一项撤销情形；请改为撤销决定所依据的条款 /"
-               " the first ground the regulation lists: change it to the one the decision relies on") if listed else 1
-    finer = "\n".join(f"  {key}: {first[key]}" for key in ("paragraph", "item") if listed and isinstance(first.get(key), int))
+    fact = _fact(root, city, cycle.regulation, dimension)
+    first = fact.cite[0] if fact is not None and fact.cite else None
+    article = (f"{first.article}  # 办法所列的第一项撤销情形；请改为撤销决定所依据的条款 /"
+               " the first ground the regulation lists: change it to the one the decision relies on") if first else 1
+    finer = "\n".join(f"  {key}: {getattr(first, key)}" for key in ("paragraph", "item") if first and getattr(first, key) is not None)
     item = _fill("revocation.yaml", winner=winner, today=today, article=article, finer=finer, source_url=_source_url(cycle.example))
     return _add(root, path, "revocations", item, winner)
 
@@ -211,7 +211,7 @@ def _city_names(root: Path) -> dict[str, tuple[str, str]]:
     """Each city's id (its folder in city_rules/) and its names (zh, en), the id where a name cannot be read."""
     out = {}
     for folder in folders(root / "city_rules", root):  # as check finds them: no link
-        path, city = folder / "jurisdiction.yaml", folder.name
+        path, city = JURISDICTION.at(root, id=folder.name), folder.name
         if not path.is_file() or path.is_symlink():
             continue
         data = _read(path, root)
@@ -275,9 +275,9 @@ def _cycle_file(root: Path, city: str, cycle_id: str) -> tuple[Path, Document, C
     """The cycle file `new` adds to, read as check reads it."""
     _known_city(root, city)
     _valid_cycle_id(cycle_id)  # before it makes a path: not '../wuhan/4' nor '/etc/x'
-    path = root / "content" / city / f"{cycle_id}.yaml"
+    path = CYCLE.at(root, city=city, cycle=cycle_id)
     if not path.is_file() or path.is_symlink():
-        known = sorted(p.stem for p in files(root / "content" / city, "*.yaml", root))
+        known = sorted(p.stem for p in _cycle_files(root, city))
         raise UsageError(f"没有届次文件 {_rel(root, path)}；已有：{', '.join(known) or '无'}；新的一届请用 awardsite new cycle",
                          f"no cycle file {_rel(root, path)}; known: {', '.join(known) or 'none'}; start a new cycle with awardsite new cycle")
     return path, *_load_cycle(root, path)
@@ -295,44 +295,50 @@ def _load_cycle(root: Path, path: Path) -> tuple[Document, Cycle]:
     return doc, record
 
 
-def _regulations(root: Path, city: str) -> dict[str, dict]:
+def _cycle_files(root: Path, city: str) -> list[Path]:
+    """The city's cycle files, as check finds them: no link."""
+    return [path for path in files(CYCLE.folder(root, city=city), "*.yaml", root) if kind_of(relative(path, root)) is CYCLE]
+
+
+def _regulations(root: Path, city: str) -> dict[str, Regulation]:
+    """The city's regulation versions that load and validate, by version: one with problems
+    is `check`'s to report, not `new`'s, and is passed over."""
     out = {}
-    for path in sorted((root / "city_rules" / city).glob("*.yaml")):
-        data = _read(path, root) if path.name != "jurisdiction.yaml" else None
-        if isinstance(data, dict) and "version" in data:
-            out[str(data["version"])] = data
+    for path in files(REGULATION.folder(root, city=city), "*.yaml", root):
+        if kind_of(relative(path, root)) is not REGULATION:
+            continue
+        doc, _ = load_file(path, root)
+        reg, _ = validate(doc, Regulation) if doc is not None else (None, [])
+        if reg is not None:
+            out[reg.version] = reg
     return out
 
 
 def _current_regulation(root: Path, city: str, today: dt.date) -> str | None:
-    """The newest regulation version issued by `today` that is not a draft."""
-    issued = []
-    for version, data in _regulations(root, city).items():
-        day = data.get("issued") or dt.date.min
-        if not data.get("draft") and type(day) is dt.date and day <= today:  # not a datetime: check refuses those
-            issued.append((day, version))
-    return max(issued)[1] if issued else None
+    """The version a cycle begun `today` runs under, by the rule of the regulation pages (`derive`)."""
+    from .derive import standing_version  # not at the top: derive reads the corpus of collect, which imports this module
+
+    reg = standing_version(list(_regulations(root, city).values()), today)
+    return reg.version if reg is not None else None
 
 
-def _fact(root: Path, city: str, version, dimension: str | None) -> dict | None:
-    """A regulation's coded fact as plain data; None where it is missing or not a mapping
-    (a regulation with problems is `check`'s to report, not `new`'s)."""
-    data = _regulations(root, city).get(str(version)) if version is not None and dimension else None
-    facts = data.get("facts") if isinstance(data, dict) else None
-    fact = facts.get(dimension) if isinstance(facts, dict) else None
-    return fact if isinstance(fact, dict) and not fact.get("not_specified") else None
+def _fact(root: Path, city: str, version, dimension: str | None) -> Fact | None:
+    """A regulation's coded fact; None where it is missing or says the regulation is silent."""
+    reg = _regulations(root, city).get(version) if version is not None and dimension else None
+    fact = reg.facts.get(dimension) if reg is not None else None
+    return fact if fact is not None and not fact.not_specified else None
 
 
 def _fact_param(root: Path, city: str, version, dimension: str | None, name: str):
-    params = (_fact(root, city, version, dimension) or {}).get("params")
-    value = params.get(name) if isinstance(params, dict) else None
+    fact = _fact(root, city, version, dimension)
+    value = fact.params.get(name) if fact is not None else None
     return value if type(value) is int else None  # not a bool
 
 
 def _add(root: Path, path: Path, key: str, item: str, label: str) -> tuple[Path, int]:
     """Append `item` to the list under top-level `key`, keeping the rest of the file."""
     try:
-        text = canonical_text(path.read_text(encoding="utf-8"), kind_of(_rel(root, path)), block=key)
+        text = canonical_text(path.read_text(encoding="utf-8"), CYCLE, block=key)
     except YAMLError as exc:  # read by check's parser, refused by the round trip's
         raise DataError([round_trip_problem(_rel(root, path), exc)]) from None
     lines = text.rstrip("\n").split("\n")
@@ -358,7 +364,7 @@ def _add(root: Path, path: Path, key: str, item: str, label: str) -> tuple[Path,
             end -= 1
         entry.insert(0, f"{key}:")
     lines[end:end] = entry
-    result = canonical_text("\n".join(lines) + "\n", kind_of(_rel(root, path)))
+    result = canonical_text("\n".join(lines) + "\n", CYCLE)
     path.write_text(result, encoding="utf-8")
     marker = next(e for e in entry if e.startswith("- "))
     return path, _line_of(result, marker, after=end)

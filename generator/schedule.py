@@ -52,17 +52,16 @@ def as_of(corpus: Corpus, day: dt.date) -> Corpus:
     """The corpus as the site shows it on `day`: records dated after it left out, a
     correction dated after it undone, a cycle whose every record is still to come left
     out. The records are the same objects wherever nothing changed."""
-    cities, sources = {}, dict(corpus.sources)
+    cities = {}
     for key, city in corpus.cities.items():
         cycles = []
         for cycle in city.cycles:
             shown = _shown(cycle, {s.place for s in _held_back(cycle, day)})
             if shown is None:
                 continue
-            sources[id(shown)] = corpus.sources[id(cycle)]
-            cycles.append(shown)
+            cycles.append(shown)  # its document is still the cycle's: the sources go by path (`Corpus.source`)
         cities[key] = City(city.info, city.regulations, cycles)
-    return replace(corpus, cities=cities, sources=sources)
+    return replace(corpus, cities=cities)
 
 
 def _held_back(cycle: Cycle, day: dt.date) -> list[Scheduled]:

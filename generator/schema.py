@@ -10,14 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .model import CalendarYear, Cycle, Jurisdiction, Regulation
-
-SCHEMAS = {
-    "regulation.schema.json": Regulation,
-    "jurisdiction.schema.json": Jurisdiction,
-    "calendar.schema.json": CalendarYear,
-    "cycle.schema.json": Cycle,
-}
+from .filekinds import SCHEMAS  # the kinds of file that name a schema (filekinds.py)
 
 
 def schema_text(model) -> str:

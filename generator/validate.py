@@ -10,12 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-import typing
-from typing import Annotated, Any, Literal, TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from .errors import Problem
+from .fieldtypes import record_type, words
 from .load import Document
 from .model import ONE_LINE
 
@@ -46,7 +46,7 @@ def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
         if isinstance(part, int) or current is None:
             continue
         field = getattr(current, "model_fields", {}).get(part)
-        current = _inner_model(field.annotation) if field else None
+        current = record_type(field.annotation) if field else None
     return list(getattr(current, "model_fields", {}) or [])
 
 
@@ -57,26 +57,9 @@ def _words_at(model: type[BaseModel], loc: tuple) -> list[str]:
         if isinstance(part, int) or current is None:
             continue
         field = getattr(current, "model_fields", {}).get(part)
-        current = _inner_model(field.annotation) if field else None
+        current = record_type(field.annotation) if field else None
     field = getattr(current, "model_fields", {}).get(loc[-1]) if loc and isinstance(loc[-1], str) else None
-    return _literals(field.annotation) if field else []
-
-
-def _literals(annotation: Any) -> list[str]:
-    if typing.get_origin(annotation) is Literal:
-        return [arg for arg in typing.get_args(annotation) if isinstance(arg, str)]
-    args = typing.get_args(annotation)[:1] if typing.get_origin(annotation) is Annotated else typing.get_args(annotation)
-    return [word for arg in args for word in _literals(arg)]
-
-
-def _inner_model(annotation: Any) -> Any:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()) or ():
-        found = _inner_model(arg)
-        if found is not None:
-            return found
-    return None
+    return words(field.annotation) if field else []
 
 
 def _data_path(data, loc: tuple) -> tuple:

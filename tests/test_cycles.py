@@ -92,11 +92,13 @@ def test_check_prints_example_findings_and_fails_only_when_strict(project):
 
 
 def test_content_files_point_editors_at_the_cycle_schema():
-    for path in sorted([*(ROOT / "content").glob("*/*.yaml"), *(ROOT / "examples" / "content").glob("*/*.yaml")]):
-        if path.parent.name == "calendar":
-            continue
-        first = path.read_text(encoding="utf-8").splitlines()[0]
-        assert first == "# yaml-language-server: $schema=../../schema/cycle.schema.json", path
+    from generator.filekinds import CALENDAR, CYCLE, kind_of
+
+    for project in (ROOT, ROOT / "examples"):
+        for path in sorted((project / "content").glob("*/*.yaml")):
+            kind = kind_of(path.relative_to(project).as_posix())
+            first = path.read_text(encoding="utf-8").splitlines()[0]
+            assert kind in (CALENDAR, CYCLE) and first == kind.schema_line, path
 
 
 def test_example_records_use_fictional_names_only():

@@ -84,6 +84,24 @@ def test_new_writes_a_commented_skeleton_dated_today(session):
     assert data["regulation"] == "2022" and data["example"] is True
 
 
+def test_a_new_cycle_runs_under_the_version_that_stands():
+    """`new cycle` names the version the regulation pages show as standing (derive.py):
+    the newest in force, or in force as far as its dates are known; none when it expired."""
+    from generator.derive import standing_version
+    from generator.model import Regulation
+
+    def version(name, **fields):
+        return Regulation.model_validate({"city": "x", "version": name, "title": {"zh": "办法", "en": "Measures"}, **fields})
+
+    day = dt.date(2027, 12, 1)
+    undated = [version("pre-2012"), version("2019"), version("2012")]
+    assert standing_version(undated, day).version == "2019"  # by the year its id begins with, not by the id's letters
+    adopted = [version("2022", issued=dt.date(2022, 6, 29), effective=dt.date(2022, 6, 29)), version("2026-draft", draft=True),
+               version("2027", issued=dt.date(2027, 11, 1), effective=dt.date(2028, 1, 1))]
+    assert standing_version(adopted, day).version == "2022"  # not the draft, nor one not yet in force
+    assert standing_version([version("2017", issued=dt.date(2017, 8, 1), expires=dt.date(2022, 8, 31))], day) is None
+
+
 def test_skeleton_is_valid_but_every_placeholder_is_reported(session):
     _, out = session
     result = out["check_skeleton"]
@@ -147,7 +165,8 @@ def test_the_guide_is_in_the_navigation_of_both_languages():
 # ---------------------------------------------------------------- fmt, corrections, workflow files
 
 def test_fmt_keeps_comments_and_is_idempotent(tmp_path):
-    from generator.canonical import canonical_text, kind_of
+    from generator.canonical import canonical_text
+    from generator.filekinds import kind_of
 
     messy = ("# a comment at the top\n"
              "cycle: \"2030\"   # why this id\n"

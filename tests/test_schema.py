@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 
 from conftest import ROOT
+from generator import filekinds
+from generator.filekinds import JURISDICTION, REGULATION, kind_of
 from generator.schema import SCHEMAS, schema_text
 
 
@@ -28,6 +30,16 @@ def test_every_record_field_has_a_bilingual_description():
 
 def test_content_files_point_editors_at_the_schema():
     for path in sorted((ROOT / "city_rules").glob("*/*.yaml")):
-        kind = "jurisdiction" if path.name == "jurisdiction.yaml" else "regulation"
+        kind = kind_of(path.relative_to(ROOT).as_posix())
         first = path.read_text(encoding="utf-8").splitlines()[0]
-        assert first == f"# yaml-language-server: $schema=../../schema/{kind}.schema.json", path
+        assert kind in (JURISDICTION, REGULATION) and first == kind.schema_line, path
+
+
+def test_a_file_is_known_by_its_place():
+    kinds = {"content/wuhan/2024.yaml": "cycle", "content/calendar/2026.yaml": "calendar", "content/pages/about.en.md": "page",
+             "content/pages/x.yaml": "page", "city_rules/wuhan/jurisdiction.yaml": "jurisdiction",
+             "city_rules/wuhan/2022.yaml": "regulation", "city_rules/dimensions.yaml": "dimensions",
+             "city_rules/glossary.yaml": "glossary", "city_rules/wuhan/2022.source.txt": None, "content/wuhan/a/b.yaml": None,
+             "mkdocs.yml": None}
+    assert {rel: getattr(kind_of(rel), "name", None) for rel in kinds} == kinds
+    assert [kind.name for kind in filekinds.FILE_KINDS if kind.canonical] == ["jurisdiction", "regulation", "calendar", "cycle"]
