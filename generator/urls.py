@@ -93,8 +93,12 @@ class Links:
     def data(self, name: str) -> str:
         return f"{self.site}data/{name}"
 
+    def file(self, path: str) -> str:
+        """A file served as it is from the site's root (an official text: paths.source_file)."""
+        return self.site + path
+
     def page(self, lang: str, path: str) -> str:
-        """The address of a page rendered at `path` (e.g. notices/x/y/z.md)."""
+        """The address of a page rendered at `path` (paths.py: e.g. notices/x/y/z.md)."""
         path = path.removesuffix(".md").removesuffix("index")
         return self.lang_root(lang) + (path + "/" if path and not path.endswith("/") else path)
 
