@@ -1,12 +1,14 @@
 """Stage 4, render: derived data → Markdown pages for both languages, in memory (and
 each regulation's official text, as held, to download beside its source page).
 
-One Jinja2 template per kind of page serves both languages; every UI string comes
+One Jinja2 template per kind of page serves both languages; the kinds of page are the
+table page_types.PAGE_TYPES, walked here once per language. Every UI string comes
 from `site_templates/strings.yaml`. Every `{{ value }}` is escaped for Markdown
 unless it was made safe on purpose (`|h` escapes for HTML blocks), so nothing a
 record contains can turn into markup. The shared macros (`_article`, `_cycles`,
-`_corrections`, `_subscribe`) are made once per language and page depth and given to
-every page as `a`, `c`, `k` and `sub` (MACROS), not imported by each page.
+`_corrections`, `_subscribe`, `_page`) are made once per language and page depth and
+given to every page as `a`, `c`, `k`, `sub` and `layout` (MACROS), not imported by each
+page; so are the links to the other pages, `urls` (paths.PageLinks), and `paths`.
 """
 
 from __future__ import annotations
@@ -43,7 +45,8 @@ LANGS = ("zh", "en")
 # The macro files, by the name every page knows them by. Their macros depend only on the
 # language and on `base` (the way back to the language root), so each is made once per
 # language and page depth and handed to the pages, rather than imported by each page.
-MACROS = {"a": "_article.md.j2", "c": "_cycles.md.j2", "k": "_corrections.md.j2", "sub": "_subscribe.md.j2"}
+MACROS = {"a": "_article.md.j2", "c": "_cycles.md.j2", "k": "_corrections.md.j2", "sub": "_subscribe.md.j2",
+          "layout": "_page.md.j2"}
 
 # Every value reaches a page through one of the filters below, and each escapes for both
 # languages it passes through: Markdown (with the extensions mkdocs.yml turns on) and the
