@@ -126,16 +126,36 @@ PATHS = {name: function for name, function in dict(globals()).items()
          if callable(function) and getattr(function, "__module__", None) == __name__ and not name.startswith("_")}
 
 
-class PageLinks:
-    """The pages as linked from one page: `base` (its way back to the language root, "../"
-    per folder) before each function's path. A link is a path made of validated ids,
-    so it is written as it is (Markup), never escaped."""
+def address(path: str) -> str:
+    """Where mkdocs publishes the page at `path`, from the language root: `a/b.md` at
+    `a/b/`, an `index.md` at its folder (the home page at "")."""
+    folder, _, name = path.rpartition("/")
+    if name == "index.md":
+        return folder + "/" if folder else ""
+    return path.removesuffix(".md") + "/"
 
-    def __init__(self, base: str):
-        self.base = base
+
+class PageLinks:
+    """The pages as linked from the page at `here`: `base` (its way back to the language
+    root, "../" per folder) before each function's path, for a Markdown link that mkdocs
+    turns into the page's address. A link is a path made of validated ids, so it is
+    written as it is (Markup), never escaped."""
+
+    def __init__(self, here: str):
+        self.here = here
+        self.base = "../" * here.count("/")
 
     def __getattr__(self, kind: str):
         if kind not in PATHS:
             raise AttributeError(f"no kind of page is called {kind!r} (generator/paths.py)")
         path = PATHS[kind]
         return lambda *args: Markup(self.base + path(*args))
+
+    def address(self, path: str) -> Markup:
+        """The published page at `path` as a relative address from this published page, as
+        mkdocs' get_relative_url makes it ("./", "../"): for a script, which reads no Markdown."""
+        start, to = address(self.here).split("/")[:-1], address(path).split("/")[:-1]
+        common = 0
+        while common < min(len(start), len(to)) and start[common] == to[common]:
+            common += 1
+        return Markup("/".join([".."] * (len(start) - common) + to[common:]) or ".") + "/"

@@ -272,7 +272,9 @@ def render_site(corpus: Corpus, today: dt.date, root: Path, records: AwardRecord
         common["period_strings"] = Markup(env.get_template("_period_strings.md.j2").render(**common))
 
         common["paths"] = paths
-        macros: dict[tuple[str, str], dict] = {}  # the ways back → the shared macros for pages at that depth
+        # the ways back → the shared macros for pages at that depth (so no macro may use
+        # urls.address, which depends on the page itself)
+        macros: dict[tuple[str, str], dict] = {}
 
         def claim(key: str) -> str:
             """`key` for one page or file: inside the docs folder, and not taken already."""
@@ -283,13 +285,13 @@ def render_site(corpus: Corpus, today: dt.date, root: Path, records: AwardRecord
 
         def put(path: str, template: str, **context) -> None:
             key = claim(f"{lang}/{path}")
-            base = "../" * path.count("/")  # from this page's source back to the language root (Markdown links)
+            urls = PageLinks(path)  # from this page's source to the others (Markdown links)
             subscribe = Links(up_to_site_root(key))  # from the published page to the feeds, calendars and data
-            here = {"base": base, "urls": PageLinks(base), "subscribe": subscribe}
-            if (base, subscribe.site) not in macros:
-                macros[base, subscribe.site] = {
+            here = {"urls": urls, "subscribe": subscribe}
+            if (urls.base, subscribe.site) not in macros:
+                macros[urls.base, subscribe.site] = {
                     name: env.get_template(file).make_module({**common, **here}) for name, file in MACROS.items()}
-            pages[key] = env.get_template(template).render({**common, **macros[base, subscribe.site], **here, **context})
+            pages[key] = env.get_template(template).render({**common, **macros[urls.base, subscribe.site], **here, **context})
 
         for page_type in PAGE_TYPES:
             for context in page_type.each(site, lang):
