@@ -43,8 +43,9 @@ from .corrections import correction_label
 
 LANGS = ("zh", "en")
 # The macro files, by the name every page knows them by. Their macros depend only on the
-# language and on `base` (the way back to the language root), so each is made once per
-# language and page depth and handed to the pages, rather than imported by each page.
+# language and on the page's depth (the links `urls` makes, the way `subscribe` goes back to
+# the site's root), so each is made once per language and depth and handed to the pages,
+# rather than imported by each page.
 MACROS = {"a": "_article.md.j2", "c": "_cycles.md.j2", "k": "_corrections.md.j2", "sub": "_subscribe.md.j2",
           "layout": "_page.md.j2"}
 
