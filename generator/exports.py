@@ -27,6 +27,7 @@ from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 from icalendar import Calendar, Event, Timezone
 
+from . import paths
 from .awards import named_count
 from .calendar import SHANGHAI
 from .collect import Corpus
@@ -148,7 +149,7 @@ def feeds(corpus: Corpus, notices: list[NoticeView], today: dt.date, links: Link
             fg.subtitle(words["feed_description"])
             fg.language("zh-CN" if lang == "zh" else "en")
             fg.link(href=links.feed(lang, fmt, city_id), rel="self")
-            fg.link(href=links.page(lang, "notices/index.md"), rel="alternate")  # RSS <link>: the last one given
+            fg.link(href=links.page(lang, paths.notices()), rel="alternate")  # RSS <link>: the last one given
             # the newest item's day, or `today` for an empty feed: never the clock
             stamp = _published(items[0][0]) if items else dt.datetime.combine(today, dt.time(0), SHANGHAI)
             fg.updated(stamp)
@@ -241,7 +242,7 @@ def data_rows(corpus: Corpus, records: AwardRecords, today: dt.date, links: Link
     facts = []
     for city_id, city in corpus.cities.items():
         for reg in city.regulations:
-            path = f"regulations/{city_id}/{reg.version}.md"
+            path = paths.regulation(city_id, reg.version)
             for key in sorted(reg.facts, key=lambda k: (order.get(k, len(dims)), k)):
                 fact = reg.facts[key]
                 facts.append(dict(
@@ -277,7 +278,7 @@ def data_rows(corpus: Corpus, records: AwardRecords, today: dt.date, links: Link
             sector_en=_pair(x.sector, "en"), district_zh=_pair(x.district, "zh"), district_en=_pair(x.district, "en"),
             credit_code=x.credit_code or "", employer_zh=_pair(x.employer, "zh"), employer_en=_pair(x.employer, "en"),
             decided=w.decided.isoformat() if w.decided else "", valid_until=w.valid_until.isoformat() if w.valid_until else "",
-            status=w.status, page_zh=links.page("zh", f"winners/{city_id}.md"), page_en=links.page("en", f"winners/{city_id}.md"),
+            status=w.status, page_zh=links.page("zh", paths.city_winners(city_id)), page_en=links.page("en", paths.city_winners(city_id)),
             source_url=_winner_source(w), example=w.cycle.example))
     rows_counts = []
     for city_id, city in corpus.cities.items():
@@ -288,7 +289,7 @@ def data_rows(corpus: Corpus, records: AwardRecords, today: dt.date, links: Link
                     cycle_title_zh=cycle.title.zh, cycle_title_en=cycle.title.en, category=c.category,
                     category_zh=CATEGORIES[c.category][0], category_en=CATEGORIES[c.category][1], tier_zh=_pair(c.tier, "zh"),
                     tier_en=_pair(c.tier, "en"), count=c.count, named=named_count(cycle, c),
-                    page_zh=links.page("zh", f"cities/{city_id}.md"), page_en=links.page("en", f"cities/{city_id}.md"),
+                    page_zh=links.page("zh", paths.city(city_id)), page_en=links.page("en", paths.city(city_id)),
                     source_url=c.source_url, example=cycle.example))
     rows_revocations = []
     for r in sorted(records.revocations, key=lambda r: (r.cycle.city, r.revocation.decided, r.revocation.winner)):
@@ -297,8 +298,8 @@ def data_rows(corpus: Corpus, records: AwardRecords, today: dt.date, links: Link
             city=r.cycle.city, cycle=r.cycle.cycle, winner=x.winner, winner_name_zh=r.winner.winner.name.zh,
             decided=x.decided.isoformat(), document=x.document or "", grounds=_places(x.grounds),
             reason_zh=x.reason.zh, reason_en=x.reason.en, ban_until=r.ban.until.isoformat() if r.ban.until else "",
-            ban_permanent=r.ban.permanent, page_zh=links.page("zh", "revocations/index.md"),
-            page_en=links.page("en", "revocations/index.md"), source_url=x.source_url or "", example=r.cycle.example))
+            ban_permanent=r.ban.permanent, page_zh=links.page("zh", paths.revocations()),
+            page_en=links.page("en", paths.revocations()), source_url=x.source_url or "", example=r.cycle.example))
     rows = dict(regulation_facts=facts, notices=rows_notices, winners=rows_winners, winner_counts=rows_counts,
                 revocations=rows_revocations, corrections=_correction_rows(corpus, records, links))
     for name, table in rows.items():
@@ -318,7 +319,7 @@ def _winner_source(w) -> str:
 def _correction_rows(corpus: Corpus, records: AwardRecords, links: Links) -> list[dict]:
     """Each correction of a notice or a winner: the record, the field, the old and the new text, when and why."""
     found = [(v.city, v.cycle, "notice", v.notice, Notice, v.path, v.notice.source_url or "") for v in records.notices]
-    found += [(city_id, w.cycle, "winner", w.winner, Winner, f"winners/{city_id}.md", _winner_source(w))
+    found += [(city_id, w.cycle, "winner", w.winner, Winner, paths.city_winners(city_id), _winner_source(w))
               for (city_id, _), w in records.winners.items()]
     rows = []
     for city_id, cycle, record, x, model, path, source in sorted(found, key=lambda f: (f[0], f[1].cycle, f[2], f[3].id)):

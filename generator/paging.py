@@ -68,11 +68,12 @@ class Paging:
     revocations: Listing            # RevocationView, newest first
     compare: Listing                # the compared versions (RegulationView): the columns, or a topic's sections
 
-    def compare_folder(self, city: str) -> str:
-        """The comparison folder (from the language root) whose pages show `city`'s column."""
+    def compare_province(self, city: str) -> Province | None:
+        """The province whose comparison pages show `city`'s column, or None: the
+        comparison's own pages (paths.compare, paths.topic)."""
         if not self.compare.paged or any(view.reg.city == city for view in self.compare.rows):
-            return "compare/"
-        return f"compare/province/{self.province_of[city]}/"
+            return None
+        return self.provinces[self.province_of[city]]
 
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")

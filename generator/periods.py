@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from . import paths
 from .calendar import WorkCalendar
 from .model import NOTICE_KINDS, UNKNOWN, Cycle, Notice, NoticeKind
 
@@ -105,7 +106,8 @@ class NoticeView:
 
     @property
     def path(self) -> str:
-        return f"notices/{self.city}/{self.cycle.cycle}/{self.notice.id}.md"
+        """The notice's page, under the language root."""
+        return paths.notice(self.city, self.cycle.cycle, self.notice.id)
 
 
 def notice_views(cycles: list[Cycle], calendar: WorkCalendar, today: dt.date) -> list[NoticeView]:

@@ -1,12 +1,14 @@
 """Stage 4, render: derived data → Markdown pages for both languages, in memory (and
 each regulation's official text, as held, to download beside its source page).
 
-One Jinja2 template per kind of page serves both languages; every UI string comes
+One Jinja2 template per kind of page serves both languages; the kinds of page are the
+table page_types.PAGE_TYPES, walked here once per language. Every UI string comes
 from `site_templates/strings.yaml`. Every `{{ value }}` is escaped for Markdown
 unless it was made safe on purpose (`|h` escapes for HTML blocks), so nothing a
 record contains can turn into markup. The shared macros (`_article`, `_cycles`,
-`_corrections`, `_subscribe`) are made once per language and page depth and given to
-every page as `a`, `c`, `k` and `sub` (MACROS), not imported by each page.
+`_corrections`, `_subscribe`, `_page`) are made once per language and page depth and
+given to every page as `a`, `c`, `k`, `sub` and `layout` (MACROS), not imported by each
+page; so are the links to the other pages, `urls` (paths.PageLinks), and `paths`.
 """
 
 from __future__ import annotations
@@ -22,28 +24,30 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from .awards import HOLDING, candidate_standing, duties, named_count
+from . import paths
+from .awards import HOLDING, candidate_standing, named_count
 from .collect import Corpus
 from .errors import DataError, Problem
 from .derive import adopted_without_text, compared_versions
-from .exports import fields
 from .findings import FINDING_KINDS, Subject
 from .markup import body_html
 from .model import CATEGORIES, NOTICE_KINDS, PERIOD_KINDS, Citation, Regulation
-from .pages import published_text
+from .page_types import PAGE_TYPES, Site
 from .paging import Bounds, plan
+from .paths import PageLinks
 from .periods import PERIOD_STATUSES, NoticeView
 from .records import AwardRecords, award_records, grouped
-from .schema import SCHEMAS
 from .text import anchor, cited_articles, cited_places, place_labels
 from .urls import Links, official_source, up_to_site_root
 from .corrections import correction_label
 
 LANGS = ("zh", "en")
 # The macro files, by the name every page knows them by. Their macros depend only on the
-# language and on `base` (the way back to the language root), so each is made once per
-# language and page depth and handed to the pages, rather than imported by each page.
-MACROS = {"a": "_article.md.j2", "c": "_cycles.md.j2", "k": "_corrections.md.j2", "sub": "_subscribe.md.j2"}
+# language and on the page's depth (the links `urls` makes, the way `subscribe` goes back to
+# the site's root), so each is made once per language and depth and handed to the pages,
+# rather than imported by each page.
+MACROS = {"a": "_article.md.j2", "c": "_cycles.md.j2", "k": "_corrections.md.j2", "sub": "_subscribe.md.j2",
+          "layout": "_page.md.j2"}
 
 # Every value reaches a page through one of the filters below, and each escapes for both
 # languages it passes through: Markdown (with the extensions mkdocs.yml turns on) and the
@@ -224,6 +228,7 @@ def render_site(corpus: Corpus, today: dt.date, root: Path, records: AwardRecord
     columns = compared_versions(corpus, views)
     groups = grouped(corpus.dimensions, lambda dimension: dimension.group)
     paging = plan(corpus, records, columns, bounds)
+    site = Site(corpus, today, root, records, columns, paging)
     pages: dict[str, str] = {}
 
     for lang in LANGS:
@@ -267,7 +272,10 @@ def render_site(corpus: Corpus, today: dt.date, root: Path, records: AwardRecord
         common["official_source"] = official_source
         common["period_strings"] = Markup(env.get_template("_period_strings.md.j2").render(**common))
 
-        macros: dict[tuple[str, str], dict] = {}  # the ways back → the shared macros for pages at that depth
+        common["paths"] = paths
+        # the ways back → the shared macros for pages at that depth (so no macro may use
+        # urls.address, which depends on the page itself)
+        macros: dict[tuple[str, str], dict] = {}
 
         def claim(key: str) -> str:
             """`key` for one page or file: inside the docs folder, and not taken already."""
@@ -278,74 +286,22 @@ def render_site(corpus: Corpus, today: dt.date, root: Path, records: AwardRecord
 
         def put(path: str, template: str, **context) -> None:
             key = claim(f"{lang}/{path}")
-            base = "../" * path.count("/")  # from this page's source back to the language root (Markdown links)
+            urls = PageLinks(path)  # from this page's source to the others (Markdown links)
             subscribe = Links(up_to_site_root(key))  # from the published page to the feeds, calendars and data
-            if (base, subscribe.site) not in macros:
-                macros[base, subscribe.site] = {
-                    name: env.get_template(file).make_module({**common, "base": base, "subscribe": subscribe})
-                    for name, file in MACROS.items()}
-            pages[key] = env.get_template(template).render(
-                {**common, **macros[base, subscribe.site], "base": base, "subscribe": subscribe, **context})
+            here = {"urls": urls, "subscribe": subscribe}
+            if (urls.base, subscribe.site) not in macros:
+                macros[urls.base, subscribe.site] = {
+                    name: env.get_template(file).make_module({**common, **here}) for name, file in MACROS.items()}
+            pages[key] = env.get_template(template).render({**common, **macros[urls.base, subscribe.site], **here, **context})
 
-        def put_file(path: str, text: str) -> None:  # a file served as it is, from the site's root (zh/)
-            pages[claim(f"zh/{path}")] = text
-
-        put("index.md", "home.md.j2")
-        put("regulations/index.md", "regulations.md.j2")
-        for city_id, city in corpus.cities.items():
-            for reg in city.regulations:
-                put(f"regulations/{city_id}/{reg.version}.md", "regulation.md.j2",
-                    city=city, reg=reg, view=views[(city_id, reg.version)])
-                if reg.text is not None:
-                    put(f"regulations/{city_id}/{reg.version}/parallel.md", "parallel.md.j2",
-                        city=city, reg=reg, view=views[(city_id, reg.version)])
-                original = corpus.original(reg)
+        for page_type in PAGE_TYPES:
+            for context in page_type.each(site, lang):
+                put(page_type.path(**context), page_type.template, **context)
+        if lang == "zh":  # the official texts, one copy in the site's root, linked from both languages
+            for version in site.versions():
+                original = corpus.original(version["reg"])
                 if original is not None:
-                    page, name = f"regulations/{city_id}/{reg.version}/source.md", f"{city_id}-{reg.version}.source.txt"
-                    text_file = f"regulations/{city_id}/{reg.version}/source/{name}"  # in the page's own folder
-                    put(page, "source.md.j2", city=city, reg=reg, view=views[(city_id, reg.version)], original=original,
-                        file_name=name, download=up_to_site_root(f"{lang}/{page}") + text_file)
-                    if lang == "zh":  # one copy, linked from both languages
-                        put_file(text_file, original)
-        # the comparison and its topics: all compared jurisdictions, or (paged) the first few
-        # here and each province's in its own folder, compare/province/<slug>/
-        def shown(views: list, province) -> dict:  # a comparison page's columns, their names, its province
-            return dict(columns=views, compared_names=[tr(corpus.cities[v.reg.city].info.name) for v in views],
-                        province=province)
-
-        put("compare/index.md", "compare.md.j2", **shown(paging.compare.rows, None))
-        for dimension in corpus.dimensions:
-            put(f"compare/{dimension.key}.md", "topic.md.j2", dimension=dimension, **shown(paging.compare.rows, None))
-        for slug, part in paging.compare.by_province.items():
-            page = shown(part, paging.provinces[slug])
-            put(f"compare/province/{slug}/index.md", "compare.md.j2", **page)
-            for dimension in corpus.dimensions:
-                put(f"compare/province/{slug}/{dimension.key}.md", "topic.md.j2", dimension=dimension, **page)
-        put("guides/index.md", "guides.md.j2")
-        for view in columns:
-            put(f"guides/{view.reg.city}.md", "guide.md.j2", city=corpus.cities[view.reg.city], view=view)
-        put("glossary.md", "glossary.md.j2")
-        put("search.md", "search.md.j2")  # Pagefind's interface; the index is made after mkdocs (site.py)
-        put("notices/index.md", "notices.md.j2", rows=paging.notices.rows, province=None)
-        for slug, rows in paging.notices.by_province.items():
-            put(f"notices/province/{slug}.md", "notices.md.j2", rows=rows, province=paging.provinces[slug])
-        for view in records.notices:
-            put(view.path, "notice.md.j2", view=view)
-        put("winners/index.md", "winners.md.j2", rows=paging.winners.rows, province=None)
-        for slug, rows in paging.winners.by_province.items():
-            put(f"winners/province/{slug}.md", "winners.md.j2", rows=rows, province=paging.provinces[slug])
-        put("revocations/index.md", "revocations.md.j2", rows=paging.revocations.rows, province=None)
-        for slug, rows in paging.revocations.by_province.items():
-            put(f"revocations/province/{slug}.md", "revocations.md.j2", rows=rows, province=paging.provinces[slug])
-        put("cities/index.md", "cities.md.j2")
-        for city_id, city in corpus.cities.items():
-            put(f"winners/{city_id}.md", "winners_city.md.j2", city=city,
-                duties=duties(corpus, [w for w in records.winners_of(city_id) if w.status in HOLDING], today))
-            put(f"cities/{city_id}.md", "city.md.j2", city=city)
-        put("data.md", "data.md.j2", data_fields=fields(), schema_names=sorted(SCHEMAS))  # the open data files, documented
-        for page in sorted((root / "content" / "pages").glob(f"*.{lang}.md")):
-            put(page.name.removesuffix(f".{lang}.md") + ".md", "hand_written.md.j2",
-                body=Markup(published_text(page.read_text(encoding="utf-8"), lang)))
+                    pages[claim("zh/" + paths.source_file(version["reg"].city, version["reg"].version))] = original
     return pages
 
 

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .paths import address
+
 NO_ADDRESS = ("未设置网站地址（mkdocs.yml 的 site_url，或环境变量 AWARDSITE_URL）：网站照常可用，但订阅源条目、日历和数据文件中的页面链接为相对链接，"
               "且没有 canonical 链接与站点地图网址"
               " | no site address is set (site_url in mkdocs.yml, or the AWARDSITE_URL variable): the site works, but feed items,"
@@ -93,10 +95,13 @@ class Links:
     def data(self, name: str) -> str:
         return f"{self.site}data/{name}"
 
+    def file(self, path: str) -> str:
+        """A file served as it is from the site's root (an official text: paths.source_file)."""
+        return self.site + path
+
     def page(self, lang: str, path: str) -> str:
-        """The address of a page rendered at `path` (e.g. notices/x/y/z.md)."""
-        path = path.removesuffix(".md").removesuffix("index")
-        return self.lang_root(lang) + (path + "/" if path and not path.endswith("/") else path)
+        """The address of a page rendered at `path` (paths.py: e.g. notices/x/y/z.md)."""
+        return self.lang_root(lang) + address(path)
 
 
 def official_source(url: str) -> bool:

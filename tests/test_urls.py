@@ -6,6 +6,7 @@ With an address, only what is read away from the site uses it."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import feedparser
@@ -13,7 +14,10 @@ import pytest
 from bs4 import BeautifulSoup
 from icalendar import Calendar
 
-from conftest import PUBLISHED_URL, copy_project, run_cli
+from conftest import PUBLISHED_URL, ROOT, copy_project, run_cli
+from generator import paths
+from generator.page_types import PAGE_TYPES
+from generator.paths import PageLinks
 from generator.urls import NO_ADDRESS, up_to_site_root
 
 
@@ -24,6 +28,45 @@ from generator.urls import NO_ADDRESS, up_to_site_root
 ])
 def test_a_page_finds_the_site_root_from_where_it_is_published(key, way_back):
     assert up_to_site_root(key) == way_back
+
+
+def test_every_kind_of_page_has_its_path_function_and_its_template():
+    for page_type in PAGE_TYPES:
+        assert page_type.name in paths.PATHS, page_type.name
+        assert (ROOT / "site_templates" / page_type.template).is_file(), page_type.template
+    assert len({page_type.name for page_type in PAGE_TYPES}) == len(PAGE_TYPES)
+
+
+# a page path spelled in a template: a Markdown file named, or a way back up by hand
+_SPELLED = re.compile(r"\.md\b(?!\.j2)|\.\./|\./")
+
+
+def test_no_template_spells_a_page_path_by_hand():
+    """Every link to a page goes through `urls` (paths.py), so a page's path is made in one place."""
+    for template in sorted((ROOT / "site_templates").glob("*.j2")):
+        text = re.sub(r"\{%#.*?#%\}", "", template.read_text(encoding="utf-8"), flags=re.DOTALL)  # comments may name paths
+        spelled = [line for line in text.splitlines() if _SPELLED.search(line)]
+        assert not spelled, (template.name, spelled)
+
+
+@pytest.mark.parametrize("here, kind, args, link", [
+    ("index.md", "regulation", ("xinyang", "2022"), "regulations/xinyang/2022.md"),
+    ("notices/xinyang/example-2026/acceptance-list.md", "city", ("xinyang",), "../../../cities/xinyang.md"),
+    ("compare/province/henan/revocation_ban.md", "topic", ("revocation_ban",), "../../../compare/revocation_ban.md"),
+])
+def test_a_link_to_a_page_leads_from_the_linking_page_to_its_markdown_file(here, kind, args, link):
+    assert getattr(PageLinks(here), kind)(*args) == link
+
+
+@pytest.mark.parametrize("here, path, address", [
+    ("compare/index.md", "compare/index.md", "./"), ("compare/revocation_ban.md", "compare/index.md", "../"),
+    ("compare/province/henan/index.md", "compare/province/henan/index.md", "./"),
+    ("compare/province/henan/revocation_ban.md", "compare/province/henan/index.md", "../"),
+    ("notices/index.md", "index.md", "../"), ("index.md", "cities/xinyang.md", "cities/xinyang/"),
+])
+def test_a_published_address_is_relative_as_mkdocs_makes_it(here, path, address):
+    """As mkdocs.utils.get_relative_url, but that the home page is a folder too ("../", not "..")."""
+    assert PageLinks(here).address(path) == address
 
 
 def test_a_build_without_an_address_says_so_in_one_line_and_still_builds(tmp_path):
