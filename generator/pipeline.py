@@ -46,7 +46,7 @@ def outputs(derived: Derived) -> tuple[dict[str, str], dict[str, str]]:
     from .exports import export_files
     from .render import render_site
 
-    pages = render_site(derived.corpus, derived.today, derived.root, derived.records, derived.preview)
+    pages = render_site(derived.corpus, derived.today, derived.root, derived.records, derived.preview, parallel=True)
     exports = export_files(derived.corpus, derived.today, derived.root, derived.records)
     clashes = sorted(pages.keys() & exports.keys())
     if clashes:

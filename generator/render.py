@@ -16,7 +16,9 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
+import multiprocessing
 import re
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -214,13 +216,15 @@ def environment(templates: Path) -> Environment:
 
 
 def render_site(corpus: Corpus, today: dt.date, root: Path, records: AwardRecords | None = None,
-                preview: bool = False, bounds: Bounds | None = None) -> dict[str, str]:
+                preview: bool = False, bounds: Bounds | None = None, parallel: bool = False) -> dict[str, str]:
     """Every page of the site, as {path under the docs folder: Markdown}, and the official
     texts offered for download beside their pages (once, in zh/: the site's root). `records`
     are the award records as of `today` (worked out here when not given). A `preview`
     shows `today` in the browser too; else the pages recount statuses by the reader's
     clock, so a page built days ago stays right. `bounds` say where a site-wide list is
-    cut into pages by province (paging.py)."""
+    cut into pages by province (paging.py). With `parallel`, the languages are rendered
+    at the same time, each other language in a process forked from this one (the pages
+    are the same)."""
     templates = root / "site_templates"
     env, strings = environment(templates), load_strings(templates)
     records = award_records(corpus, today) if records is None else records
@@ -229,9 +233,11 @@ def render_site(corpus: Corpus, today: dt.date, root: Path, records: AwardRecord
     groups = grouped(corpus.dimensions, lambda dimension: dimension.group)
     paging = plan(corpus, records, columns, bounds)
     site = Site(corpus, today, root, records, columns, paging)
-    pages: dict[str, str] = {}
 
-    for lang in LANGS:
+    def language(lang: str) -> dict[str, str]:
+        """The pages of one language (and, in zh/, the official texts)."""
+        pages: dict[str, str] = {}
+
         def t(key: str, **values) -> str:
             return strings.get(key, lang, **values)
 
@@ -302,7 +308,29 @@ def render_site(corpus: Corpus, today: dt.date, root: Path, records: AwardRecord
                 original = corpus.original(version["reg"])
                 if original is not None:
                     pages[claim("zh/" + paths.source_file(version["reg"].city, version["reg"].version))] = original
+        return pages
+
+    first, *others = LANGS
+    if not parallel or not others:
+        return {key: text for lang in LANGS for key, text in language(lang).items()}
+    global _render_language
+    _render_language = language  # what the forked process finds (a closure cannot be sent to it)
+    try:
+        with ProcessPoolExecutor(len(others), mp_context=multiprocessing.get_context("fork")) as pool:
+            rendering = [pool.submit(_in_forked_process, lang) for lang in others]
+            pages = language(first)
+            for part in rendering:
+                pages.update(part.result())
+    finally:
+        _render_language = None
     return pages
+
+
+_render_language = None  # render_site's function of a language, while it renders in forked processes
+
+
+def _in_forked_process(lang: str) -> dict[str, str]:
+    return _render_language(lang)
 
 
 _SAFE_PATH = re.compile(r"^[a-z]{2}(/[a-z0-9][a-z0-9._-]*)+\.(md|txt)$")  # pages, and the official texts
