@@ -39,14 +39,16 @@ def prepare(root: Path, today: dt.date, corpus: Corpus | None = None, preview: b
     return Derived(root, today, shown, award_records(shown, today), preview)
 
 
-def outputs(derived: Derived) -> tuple[dict[str, str], dict[str, str]]:
+def outputs(derived: Derived, parallel: bool = True) -> tuple[dict[str, str], dict[str, str]]:
     """The pages (with the official texts beside them) and the exported files, as
     {path under the docs folder: text} each; two that would be written to one path are
-    refused rather than one silently overwriting the other."""
+    refused rather than one silently overwriting the other. `parallel`: the languages'
+    pages rendered at the same time, in a forked process (not from a process that runs
+    threads, as `serve` does: a fork copies only the thread that makes it)."""
     from .exports import export_files
     from .render import render_site
 
-    pages = render_site(derived.corpus, derived.today, derived.root, derived.records, derived.preview, parallel=True)
+    pages = render_site(derived.corpus, derived.today, derived.root, derived.records, derived.preview, parallel=parallel)
     exports = export_files(derived.corpus, derived.today, derived.root, derived.records)
     clashes = sorted(pages.keys() & exports.keys())
     if clashes:

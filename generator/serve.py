@@ -24,7 +24,7 @@ def regenerate() -> None:
 
     root, today, preview = _state["root"], _state["today"], _state["preview"]
     try:
-        pages, exports = outputs(prepare(root, today, preview=preview))  # as build does
+        pages, exports = outputs(prepare(root, today, preview=preview), parallel=False)  # as build does, in this one process
         write_pages({**pages, **exports}, root / "build" / "docs")
     except DataError as exc:
         for problem in exc.problems:
