@@ -23,6 +23,7 @@ from .collect import Corpus
 from .errors import Problem
 from .fieldtypes import alternatives, is_record, record_type
 from .model import NOTICE_KINDS, ONE_LINE, Correction, Cycle, Notice, Winner
+from .words import Words
 
 
 @cache
@@ -155,8 +156,7 @@ def field_label(model, field: str, lang: str) -> str:
         info = getattr(current, "model_fields", {}).get(part)
         if info is None:
             return field
-        zh, _, en = (info.description or part).partition(" / ")
-        labels.append(zh if lang == "zh" else (en or zh))
+        labels.append(Words.from_joined(info.description or part)[lang])
         current = record_type(info.annotation)
     return " · ".join(labels)
 
