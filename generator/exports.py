@@ -8,10 +8,11 @@ regulation facts, notices, winners, revocations and the corrections of published
 with the JSON Schema beside them.
 
 The feeds' and calendars' words are the "feed.*" and "calendar.*" entries of
-`site_templates/strings.yaml`, the site's one label table (words.py). The columns of the
-data files come from one table, `open_data.yaml`, which also renders the data page. Nothing here reads the clock: every date stamp comes from the
-records or from `today`, and everything is sorted, so the same input and the same
-`--today` give the same bytes.
+`site_templates/strings.yaml`, the site's one label table (words.py). The columns of
+the data files come from one table, `open_data.yaml` (open_data.py), which also renders
+the data page. Nothing here reads the clock: every date stamp comes from the records or
+from `today`, and everything is sorted, so the same input and the same `--today` give
+the same bytes.
 """
 
 from __future__ import annotations
@@ -20,10 +21,8 @@ import csv
 import datetime as dt
 import io
 import json
-from functools import cache
 from pathlib import Path
 
-import yaml
 from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 from icalendar import Calendar, Event, Timezone
@@ -34,6 +33,7 @@ from .calendar import SHANGHAI
 from .collect import Corpus
 from .corrections import corrected, field_label
 from .model import CATEGORIES, NOTICE_KINDS, Citation, Notice, Winner
+from .open_data import DATASETS, fields  # noqa: F401 (DATASETS: the data files, for the tests)
 from .periods import NoticeView
 from .records import AwardRecords, award_records, grouped
 from .schema import SCHEMAS, schema_text
@@ -42,11 +42,6 @@ from .words import Strings, Words, load_strings
 
 
 LANGS = ("zh", "en")
-DATASETS = ("regulation_facts", "notices", "winners", "winner_counts", "revocations", "corrections")  # as open_data.yaml lists them
-@cache
-def fields() -> dict:
-    """The documented files and columns (open_data.yaml)."""
-    return yaml.safe_load(Path(__file__).with_name("open_data.yaml").read_text(encoding="utf-8"))
 
 
 def export_files(corpus: Corpus, today: dt.date, root: Path, records: AwardRecords | None = None) -> dict[str, str]:
