@@ -269,7 +269,7 @@ def data_rows(corpus: Corpus, records: AwardRecords, today: dt.date, links: Link
                 rows_counts.append(dict(
                     city=city_id, city_zh=city.info.name.zh, city_en=city.info.name.en, cycle=cycle.cycle,
                     cycle_title_zh=cycle.title.zh, cycle_title_en=cycle.title.en, category=c.category,
-                    category_zh=CATEGORIES[c.category][0], category_en=CATEGORIES[c.category][1], tier_zh=_pair(c.tier, "zh"),
+                    category_zh=CATEGORIES[c.category].zh, category_en=CATEGORIES[c.category].en, tier_zh=_pair(c.tier, "zh"),
                     tier_en=_pair(c.tier, "en"), count=c.count, named=named_count(cycle, c),
                     page_zh=links.page("zh", paths.city(city_id)), page_en=links.page("en", paths.city(city_id)),
                     source_url=c.source_url, example=cycle.example))

@@ -258,7 +258,7 @@ class NoticeKind:
     lists_candidates: bool = False  # its `candidates` are the proposed winners
     decides: str | None = None  # one of DECIDES: what it settles, or None (a ceremony names no winner)
     corrects: bool = False  # it corrects an earlier text, and so quotes the text it corrects
-    note: tuple[str, str] | None = None  # when to use it, where its label does not say (zh, en), for the publishing guide
+    note: Words | None = None  # when to use it, where its label does not say, for the publishing guide
 
     @property
     def takes_objections(self) -> bool:
@@ -276,7 +276,7 @@ NOTICE_KINDS = {k.key: k for k in sorted((
                dimension="proposed_winner_publicity", lists_candidates=True),
     NoticeKind("award_decision", "表彰决定", "Award decision", 60, decides="winners"),
     NoticeKind("award_ceremony", "颁奖大会", "Award ceremony", 70,  # reported where a decision is not
-               note=("报道中只知颁奖大会时用，不产生获奖者", "a ceremony, where a report gives it and not the decision: it names no winner")),
+               note=Words("报道中只知颁奖大会时用，不产生获奖者", "a ceremony, where a report gives it and not the decision: it names no winner")),
     NoticeKind("revocation", "撤销决定", "Revocation", 80, decides="revocations"),
     NoticeKind("correction", "更正", "Correction", 90, corrects=True),
 ), key=lambda kind: kind.step)}
@@ -289,10 +289,10 @@ def kinds_that(question) -> list[str]:
 
 # category key → labels; the keys are those of the `award_categories` and `quota` facts
 CATEGORIES = {
-    "organisation_award": ("组织奖", "Organisation award"),
-    "organisation_nomination": ("组织提名奖", "Organisation nomination award"),
-    "individual_award": ("个人奖", "Individual award"),
-    "individual_nomination": ("个人提名奖", "Individual nomination award"),
+    "organisation_award": Words("组织奖", "Organisation award"),
+    "organisation_nomination": Words("组织提名奖", "Organisation nomination award"),
+    "individual_award": Words("个人奖", "Individual award"),
+    "individual_nomination": Words("个人提名奖", "Individual nomination award"),
 }
 
 Url = Annotated[StrictStr, Field(pattern=URL_PATTERN)]
