@@ -50,7 +50,7 @@ def command_check(root: Path, today: dt.date, strict: bool, since: str | None = 
     from .findings import FINDING_KINDS
     from .history import NotCompared, read_committed
     from .records import award_records
-    from .render import load_strings
+    from .words import load_strings
 
     corpus = gather_with_cache(root)
     gc.freeze()  # the records live as long as the command: the cycle collector need not walk them again
@@ -58,13 +58,13 @@ def command_check(root: Path, today: dt.date, strict: bool, since: str | None = 
     compared = None if isinstance(committed, NotCompared) else committed
     found = award_records(corpus, today).findings
     strings = load_strings(root / "site_templates")
-    names = {key: (strings.get(kind.label, "zh"), strings.get(kind.label, "en")) for key, kind in FINDING_KINDS.items()}
+    names = {key: strings.words(kind.label) for key, kind in FINDING_KINDS.items()}
     _check_records(corpus, today, found, compared, names)
     stale = stale_texts(corpus)
     layout = _not_canonical(root)  # before anything is printed: it may start worker processes
     _say_what_was_not_compared(committed)
     changed = compared.changed if compared else frozenset()
-    lines = sorted(_finding_lines(corpus, found, stale, names), key=lambda pair: pair[0] not in changed)  # changed files first
+    lines = sorted(_finding_lines(corpus, found, stale, names, strings), key=lambda pair: pair[0] not in changed)  # changed files first
     for _, line in lines:
         print(line)
     for rel, line in layout:
@@ -187,28 +187,32 @@ def _say_what_was_not_compared(committed) -> None:
               f"{rel}: its version in {committed.ref} cannot be read; not compared", file=sys.stderr)
 
 
-def _finding_lines(corpus, found: list, stale: list, names: dict) -> list[tuple[str, str]]:
+def _finding_lines(corpus, found: list, stale: list, names: dict, strings) -> list[tuple[str, str]]:
     """(file, line) of each finding: the departures from the regulation (acknowledged ones
     marked), then the corrected names whose old text still stands in a notice's body.
-    `names`: each kind of finding's (zh, en) name."""
-    from .corrections import STALE
+    `names`: each kind of finding's name; `strings`: the label table, for the marks."""
     from .filekinds import path_of
+
+    def mark(key: str) -> str:  # " [示例 example]"
+        said = strings.words(key)
+        return f" [{said.zh} {said.en}]"
 
     out = []
     for f in found:
         doc = corpus.source(f.cycle)
         line, column = doc.where(f.place)
-        zh, en = names[f.kind]
-        marker = " [示例 example]" if f.example else ""
-        known = " [已说明原因 acknowledged]" if f.acknowledged else ""
+        name = names[f.kind]
+        marker = mark("check.example") if f.example else ""
+        known = mark("check.acknowledged") if f.acknowledged else ""
         rule = f"{path_of(f.regulation)} art. {f.cite.article}"
-        out.append((doc.rel, f"{doc.rel}:{line}:{column}:{marker} {f.kind}: {zh}：{f.zh} | {en}: {f.en} ({rule}){known}"))
+        out.append((doc.rel, f"{doc.rel}:{line}:{column}:{marker} {f.kind}: {name.zh}：{f.zh} | {name.en}: {f.en} ({rule}){known}"))
+    stale_name = strings.words("check.old_text_standing")
     for x in stale:
         doc = corpus.source(x.cycle)
         line, column = doc.where(x.place)
-        zh, en = x.says()
-        marker = " [示例 example]" if x.cycle.example else ""
-        out.append((doc.rel, f"{doc.rel}:{line}:{column}:{marker} old_text_standing: {STALE[0]}：{zh} | {STALE[1]}: {en}"))
+        said = x.says()
+        marker = mark("check.example") if x.cycle.example else ""
+        out.append((doc.rel, f"{doc.rel}:{line}:{column}:{marker} old_text_standing: {stale_name.zh}：{said.zh} | {stale_name.en}: {said.en}"))
     return out
 
 

@@ -28,7 +28,7 @@ from .filekinds import CALENDAR, CYCLE, DIMENSIONS, GLOSSARY, JURISDICTION, REGU
 from .model import NOTICE_KINDS, CalendarYear, Cycle, Dimension, GlossaryTerm, Jurisdiction, Regulation
 from .pages import page_problems
 from .periods import counted_end
-from .scaffold import placeholder_problems
+from .placeholders import placeholder_problems
 from .text import find_article, unit_zh
 from .urls import is_demo
 from .validate import validate

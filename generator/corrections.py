@@ -23,6 +23,7 @@ from .collect import Corpus
 from .errors import Problem
 from .fieldtypes import alternatives, is_record, record_type
 from .model import NOTICE_KINDS, ONE_LINE, Correction, Cycle, Notice, Winner
+from .words import Words
 
 
 @cache
@@ -105,9 +106,6 @@ def corrected(record: Notice | Winner) -> list[tuple[Correction, str | None]]:
             for i, c in enumerate(ordered)]
 
 
-STALE = ("更正前的文字仍见于正文", "Corrected text still standing")
-
-
 @dataclass(frozen=True)
 class Stale:
     """A winner's corrected name whose old text a notice of its cycle still gives."""
@@ -118,11 +116,11 @@ class Stale:
     winner: Winner
     correction: Correction
 
-    def says(self) -> tuple[str, str]:
+    def says(self) -> Words:
         w, c, n = self.winner, self.correction, self.notice
-        return (f"获奖者“{w.id}”的 {c.field} 已于 {c.date} 更正，原文“{c.was}”仍见于通知“{n.id}”的正文；请一并更正（在该通知的 corrections 中记录）",
-                f"winner '{w.id}': {c.field} was corrected on {c.date}, but the old text '{c.was}' still stands in the body "
-                f"of notice '{n.id}'; correct it there too (with a corrections entry on that notice)")
+        return Words(f"获奖者“{w.id}”的 {c.field} 已于 {c.date} 更正，原文“{c.was}”仍见于通知“{n.id}”的正文；请一并更正（在该通知的 corrections 中记录）",
+                     f"winner '{w.id}': {c.field} was corrected on {c.date}, but the old text '{c.was}' still stands in the body "
+                     f"of notice '{n.id}'; correct it there too (with a corrections entry on that notice)")
 
 
 def stale_texts(corpus: Corpus) -> list[Stale]:
@@ -155,8 +153,7 @@ def field_label(model, field: str, lang: str) -> str:
         info = getattr(current, "model_fields", {}).get(part)
         if info is None:
             return field
-        zh, _, en = (info.description or part).partition(" / ")
-        labels.append(zh if lang == "zh" else (en or zh))
+        labels.append(Words.from_joined(info.description or part)[lang])
         current = record_type(info.annotation)
     return " · ".join(labels)
 

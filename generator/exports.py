@@ -7,10 +7,12 @@ ends (written by icalendar, Asia/Shanghai with its VTIMEZONE), and JSON and CSV 
 regulation facts, notices, winners, revocations and the corrections of published records,
 with the JSON Schema beside them.
 
-The columns of the data files come from one table, `open_data.yaml`, which also
-renders the data page. Nothing here reads the clock: every date stamp comes from the
-records or from `today`, and everything is sorted, so the same input and the same
-`--today` give the same bytes.
+The feeds' and calendars' words are the "feed.*" and "calendar.*" entries of
+`site_templates/strings.yaml`, the site's one label table (words.py). The columns of
+the data files come from one table, `open_data.yaml` (open_data.py), which also renders
+the data page. Nothing here reads the clock: every date stamp comes from the records or
+from `today`, and everything is sorted, so the same input and the same `--today` give
+the same bytes.
 """
 
 from __future__ import annotations
@@ -19,10 +21,8 @@ import csv
 import datetime as dt
 import io
 import json
-from functools import cache
 from pathlib import Path
 
-import yaml
 from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 from icalendar import Calendar, Event, Timezone
@@ -33,36 +33,15 @@ from .calendar import SHANGHAI
 from .collect import Corpus
 from .corrections import corrected, field_label
 from .model import CATEGORIES, NOTICE_KINDS, Citation, Notice, Winner
+from .open_data import DATASETS, fields  # noqa: F401 (DATASETS: the data files, for the tests)
 from .periods import NoticeView
 from .records import AwardRecords, award_records, grouped
 from .schema import SCHEMAS, schema_text
 from .urls import Links, site_url
+from .words import Strings, Words, load_strings
 
 
 LANGS = ("zh", "en")
-DATASETS = ("regulation_facts", "notices", "winners", "winner_counts", "revocations", "corrections")  # as open_data.yaml lists them
-# feed and calendar wording: one table, looked up by key
-WORDS = {
-    "feed_title": {"zh": "市长质量奖通知与公示", "en": "Mayor's Quality Award notices"},
-    "feed_city_title": {"zh": "{city}市长质量奖通知与公示", "en": "{city}: Mayor's Quality Award notices"},
-    "feed_description": {"zh": "各地市长质量奖的申报通知、公示与决定（含示例数据，均已标明）。",
-                         "en": "Calls, publicity notices and decisions of China's Mayor's Quality Awards "
-                               "(example records included, each marked)."},
-    "example": {"zh": "示例", "en": "Example"},
-    "deadline": {"zh": "申报截止：{day}", "en": "Submissions due: {day}"},
-    "publicity": {"zh": "公示期：{start} 至 {end}（{n} 个工作日）", "en": "Publicity: {start} to {end} ({n} working days)"},
-    "provisional": {"zh": "暂定（所跨年份的放假安排尚未公布）", "en": "provisional (a year's holiday schedule is not yet published)"},
-    "source": {"zh": "来源：{url}", "en": "Source: {url}"},
-    "no_source": {"zh": "示例数据，无来源", "en": "example data, no source"},
-    "ends": {"zh": "截止", "en": "ends"},
-    "calendar_name": {"zh": "市长质量奖截止日期", "en": "Mayor's Quality Award deadlines"},
-}
-
-
-@cache
-def fields() -> dict:
-    """The documented files and columns (open_data.yaml)."""
-    return yaml.safe_load(Path(__file__).with_name("open_data.yaml").read_text(encoding="utf-8"))
 
 
 def export_files(corpus: Corpus, today: dt.date, root: Path, records: AwardRecords | None = None) -> dict[str, str]:
@@ -71,11 +50,12 @@ def export_files(corpus: Corpus, today: dt.date, root: Path, records: AwardRecor
     address = site_url(root)
     records = award_records(corpus, today) if records is None else records
     notices = records.notices
+    strings = load_strings(root / "site_templates")  # the feeds' and calendars' words: "feed.*", "calendar.*"
     out: dict[str, str] = {}
     published = Links(address or "")  # without an address: paths from the site root
     for lang in LANGS:  # without an address, a feed's links lead from its folder (feeds/, en/feeds/) to the pages
-        out |= feeds(corpus, notices, today, Links(address or "../" * (1 + (lang != "zh"))), lang)
-    out |= calendars(corpus, notices, today, published)
+        out |= feeds(corpus, notices, today, Links(address or "../" * (1 + (lang != "zh"))), lang, strings)
+    out |= calendars(corpus, notices, today, published, strings)
     for name, rows in data_rows(corpus, records, today, published).items():
         out[f"zh/data/{name}.json"] = as_json(name, rows, today)
         out[f"zh/data/{name}.csv"] = as_csv(name, rows)
@@ -90,23 +70,22 @@ def _published(view: NoticeView) -> dt.datetime:
     return dt.datetime.combine(view.notice.published, dt.time(0), SHANGHAI)
 
 
-def _summary(view: NoticeView, lang: str, corpus: Corpus) -> str:
-    w = {k: v[lang] for k, v in WORDS.items()}
+def _summary(view: NoticeView, lang: str, corpus: Corpus, strings: Strings) -> str:
     n, city = view.notice, corpus.cities[view.city].info.name
     parts = [f"{getattr(city, lang)} · {getattr(NOTICE_KINDS[n.kind], lang)} · {getattr(view.cycle.title, lang)}"]
     if view.period and view.period.kind == "deadline":
-        parts.append(w["deadline"].format(day=view.period.end.isoformat()))
+        parts.append(strings.get("feed.deadline", lang, day=view.period.end.isoformat()))
     elif view.period:
-        parts.append(w["publicity"].format(start=view.period.start.isoformat(), end=view.period.end.isoformat(),
-                                           n=view.period.working_days))
+        parts.append(strings.get("feed.publicity", lang, start=view.period.start.isoformat(),
+                                 end=view.period.end.isoformat(), n=view.period.working_days))
     if view.period and view.period.provisional:
-        parts.append(w["provisional"])
-    parts.append(w["source"].format(url=n.source_url) if n.source_url else w["no_source"])
+        parts.append(strings.get("feed.provisional", lang))
+    parts.append(strings.get("feed.source", lang, url=n.source_url) if n.source_url else strings.get("feed.no_source", lang))
     return "\n".join(parts)
 
 
-def _title(view: NoticeView, lang: str) -> str:
-    prefix = f"[{WORDS['example'][lang]}] " if view.cycle.example else ""
+def _title(view: NoticeView, lang: str, strings: Strings) -> str:
+    prefix = f"[{strings.get('example', lang)}] " if view.cycle.example else ""
     return prefix + getattr(view.notice.title, lang)
 
 
@@ -116,37 +95,37 @@ def _id(links: Links, lang: str, link: str, path: str) -> str:
     return link if links.absolute else f"urn:awardsite:{lang}:{path.removesuffix('.md')}"
 
 
-def _entry(view: NoticeView, lang: str, corpus: Corpus, links: Links) -> FeedEntry:
+def _entry(view: NoticeView, lang: str, corpus: Corpus, links: Links, strings: Strings) -> FeedEntry:
     link = links.page(lang, view.path)
     key = _id(links, lang, link, view.path)
     entry = FeedEntry()
     entry.id(key)
     entry.guid(key, permalink=links.absolute)
-    entry.title(_title(view, lang))
+    entry.title(_title(view, lang, strings))
     entry.link(href=link)
     entry.published(_published(view))
     entry.updated(_published(view))
-    entry.summary(_summary(view, lang, corpus))  # RSS <description>, Atom <summary>
+    entry.summary(_summary(view, lang, corpus, strings))  # RSS <description>, Atom <summary>
     entry.category(term=view.notice.kind, label=getattr(NOTICE_KINDS[view.notice.kind], lang))
     return entry
 
 
-def feeds(corpus: Corpus, notices: list[NoticeView], today: dt.date, links: Links, lang: str) -> dict[str, str]:
+def feeds(corpus: Corpus, notices: list[NoticeView], today: dt.date, links: Links, lang: str,
+          strings: Strings) -> dict[str, str]:
     """RSS 2.0 and Atom of the notices published by `today`, all cities and each city."""
     out = {}
-    published = [(v, _entry(v, lang, corpus, links)) for v in notices if v.notice.published <= today]
+    published = [(v, _entry(v, lang, corpus, links, strings)) for v in notices if v.notice.published <= today]
     by_city = grouped(published, lambda pair: pair[0].city)  # each entry is built once, for every feed it is in
-    words = {k: v[lang] for k, v in WORDS.items()}
     for city_id in (None, *corpus.cities):
         items = published if city_id is None else by_city.get(city_id, [])
-        title = (words["feed_city_title"].format(city=getattr(corpus.cities[city_id].info.name, lang))
-                 if city_id else words["feed_title"])
+        title = (strings.get("feed.city_title", lang, city=getattr(corpus.cities[city_id].info.name, lang))
+                 if city_id else strings.get("feed.title", lang))
         name = city_id or "notices"
         for fmt in ("rss", "atom"):
             fg = FeedGenerator()
             fg.id(_id(links, lang, links.feed(lang, "atom", city_id), f"feeds/{name}"))
             fg.title(title)
-            fg.subtitle(words["feed_description"])
+            fg.subtitle(strings.get("feed.description", lang))
             fg.language("zh-CN" if lang == "zh" else "en")
             fg.link(href=links.feed(lang, fmt, city_id), rel="self")
             fg.link(href=links.page(lang, paths.notices()), rel="alternate")  # RSS <link>: the last one given
@@ -163,36 +142,42 @@ def feeds(corpus: Corpus, notices: list[NoticeView], today: dt.date, links: Link
 
 # ---------------------------------------------------------------- calendars
 
-def calendars(corpus: Corpus, notices: list[NoticeView], today: dt.date, links: Links) -> dict[str, str]:
+def calendars(corpus: Corpus, notices: list[NoticeView], today: dt.date, links: Links, strings: Strings) -> dict[str, str]:
     """The calendar of every city's deadlines, then one calendar per city. Each notice's
     event is built and serialised once, and its text goes into both calendars."""
     views = sorted((v for v in notices if v.period), key=lambda v: (v.period.end, v.city, v.cycle.cycle, v.notice.id))
     stamp = dt.datetime.combine(today, dt.time(0), SHANGHAI).astimezone(dt.timezone.utc)
-    events = [(view, _event(view, corpus, links, stamp).to_ical()) for view in views]
+    events = [(view, _event(view, corpus, links, stamp, strings).to_ical()) for view in views]
     by_city = grouped(events, lambda pair: pair[0].city)
     # Every event is in Beijing time, so a calendar with events needs this zone's
     # VTIMEZONE (what icalendar's add_missing_timezones would add), worked out once.
     zone = Timezone.from_tzid(SHANGHAI.key).to_ical()
-    out = {"zh/calendar/deadlines.ics": ics(corpus, [event for _, event in events], zone)}
+    name = strings.words("calendar.name")
+    out = {"zh/calendar/deadlines.ics": ics(name, [event for _, event in events], zone)}
     for city_id in corpus.cities:
-        out[f"zh/calendar/{city_id}.ics"] = ics(corpus, [event for _, event in by_city.get(city_id, [])], zone, city_id)
+        city = corpus.cities[city_id].info.name
+        out[f"zh/calendar/{city_id}.ics"] = ics(Words(f"{city.zh}：{name.zh}", f"{city.en}: {name.en}"),
+                                                [event for _, event in by_city.get(city_id, [])], zone)
     return out
 
 
-def _event(view: NoticeView, corpus: Corpus, links: Links, stamp: dt.datetime) -> Event:
+def _event(view: NoticeView, corpus: Corpus, links: Links, stamp: dt.datetime, strings: Strings) -> Event:
     """The notice's last day as an event from 00:00 to 23:59:59 Asia/Shanghai: the
     period ends at midnight in Beijing, wherever the reader's calendar is set."""
     n, what = view.notice, view.period.kind
     kind = NOTICE_KINDS[n.kind]
-    example = f"[{WORDS['example']['zh']} {WORDS['example']['en']}] " if view.cycle.example else ""
+    marked = strings.words("example")
+    example = f"[{marked.zh} {marked.en}] " if view.cycle.example else ""
+    ends = strings.words("calendar.ends")
+    summary = Words(f"{kind.zh}{ends.zh}：{n.title.zh}", f"{kind.en} {ends.en}: {n.title.en}")
     event = Event()
     event.add("uid", f"{view.city}-{view.cycle.cycle}-{n.id}-{'deadline' if what == 'deadline' else 'publicity-end'}@{links.host}")
     event.add("dtstamp", stamp)
     event.add("dtstart", dt.datetime.combine(view.period.end, dt.time(0), SHANGHAI))
     event.add("dtend", dt.datetime.combine(view.period.end, dt.time(23, 59, 59), SHANGHAI))
-    event.add("summary", f"{example}{kind.zh}{WORDS['ends']['zh']}：{n.title.zh} / {kind.en} {WORDS['ends']['en']}: {n.title.en}")
+    event.add("summary", example + summary.joined())
     pages = [f"{links.page('zh', view.path)}\n{links.page('en', view.path)}"] if links.absolute else []
-    event.add("description", "\n\n".join([_summary(view, "zh", corpus), _summary(view, "en", corpus), *pages]))
+    event.add("description", "\n\n".join([_summary(view, "zh", corpus, strings), _summary(view, "en", corpus, strings), *pages]))
     if links.absolute:  # a calendar is read away from the site: a relative address would lead nowhere
         event.add("url", links.page("zh", view.path))
     event.add("categories", [kind.en])
@@ -200,8 +185,8 @@ def _event(view: NoticeView, corpus: Corpus, links: Links, stamp: dt.datetime) -
     return event
 
 
-def ics(corpus: Corpus, events: list[bytes], zone: bytes, city_id: str | None = None) -> str:
-    """One calendar of `events` (all cities', or `city_id`'s), serialised, in the order given.
+def ics(name: Words, events: list[bytes], zone: bytes) -> str:
+    """One calendar, called `name`, of `events` (all cities', or one city's), serialised, in the order given.
 
     An iCalendar file is its own properties between BEGIN:VCALENDAR and END:VCALENDAR,
     with each component's lines (BEGIN:VTIMEZONE … END:VTIMEZONE, BEGIN:VEVENT …
@@ -211,10 +196,7 @@ def ics(corpus: Corpus, events: list[bytes], zone: bytes, city_id: str | None = 
     cal.add("prodid", "-//awardsite//Mayor's Quality Award deadlines//ZH-EN")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    name = WORDS["calendar_name"]
-    city_name = corpus.cities[city_id].info.name if city_id else None
-    cal.add("x-wr-calname", f"{city_name.zh}：{name['zh']} / {city_name.en}: {name['en']}" if city_name
-            else f"{name['zh']} / {name['en']}")
+    cal.add("x-wr-calname", name.joined())
     cal.add("x-wr-timezone", SHANGHAI.key)
     end = b"END:VCALENDAR\r\n"
     head = cal.to_ical()
@@ -287,7 +269,7 @@ def data_rows(corpus: Corpus, records: AwardRecords, today: dt.date, links: Link
                 rows_counts.append(dict(
                     city=city_id, city_zh=city.info.name.zh, city_en=city.info.name.en, cycle=cycle.cycle,
                     cycle_title_zh=cycle.title.zh, cycle_title_en=cycle.title.en, category=c.category,
-                    category_zh=CATEGORIES[c.category][0], category_en=CATEGORIES[c.category][1], tier_zh=_pair(c.tier, "zh"),
+                    category_zh=CATEGORIES[c.category].zh, category_en=CATEGORIES[c.category].en, tier_zh=_pair(c.tier, "zh"),
                     tier_en=_pair(c.tier, "en"), count=c.count, named=named_count(cycle, c),
                     page_zh=links.page("zh", paths.city(city_id)), page_en=links.page("en", paths.city(city_id)),
                     source_url=c.source_url, example=cycle.example))

@@ -224,9 +224,9 @@ def category_absent(views: CycleViews) -> list[Finding]:
     out = []
     for cat, number in numbers.items():
         if number and cat not in allowed:
-            zh, en = CATEGORIES[cat]
+            name = CATEGORIES[cat]
             out.append(Finding("category_absent", views.cycle, place_of[cat], Subject.category(cat),
-                               f"{number} 个“{zh}”，但办法未设此类别", f"{number} × {en.lower()}, a category the regulation does not have",
+                               f"{number} 个“{name.zh}”，但办法未设此类别", f"{number} × {name.en.lower()}, a category the regulation does not have",
                                views.regulation, categories.cite[0]))
     return out
 
@@ -240,9 +240,9 @@ def over_quota(views: CycleViews) -> list[Finding]:
     for cat, number in numbers.items():
         limit = quota.params.get(cat)
         if limit is not None and number > limit:
-            zh, en = CATEGORIES[cat]
-            out.append(Finding("over_quota", cycle, place_of[cat], Subject.category(cat), f"“{zh}” {number} 个，超过每届名额 {limit} 个",
-                               f"{number} × {en.lower()}, over the quota of {limit} per session", reg, quota.cite[0]))
+            name = CATEGORIES[cat]
+            out.append(Finding("over_quota", cycle, place_of[cat], Subject.category(cat), f"“{name.zh}” {number} 个，超过每届名额 {limit} 个",
+                               f"{number} × {name.en.lower()}, over the quota of {limit} per session", reg, quota.cite[0]))
     total, number = quota.params.get("total"), sum(numbers.values())
     if total is not None and number > total:
         out.append(Finding("over_quota", cycle, ("winners",), Subject.category("total"), f"共 {number} 个奖项，超过每届总数 {total} 个",

@@ -31,6 +31,7 @@ from .findings import FINDING_KINDS, Finding, Subject
 from .load import load_file
 from .model import Cycle, Notice, Winner
 from .validate import validate
+from .words import Words
 
 BASE_VARIABLE = "GITHUB_BASE_REF"  # set by GitHub Actions on a pull request: the branch it targets
 
@@ -219,18 +220,18 @@ def new_notices(corpus: Corpus, committed: Committed | None, today: dt.date) -> 
 
 
 def departure_problems(corpus: Corpus, found: list[Finding], new: set[tuple[str, str]],
-                       names: dict[str, tuple[str, str]]) -> list[Problem]:
+                       names: dict[str, Words]) -> list[Problem]:
     """A new notice's departure from its regulation that the notice does not acknowledge;
     an acknowledgement of a finding the notice does not have. `names`: each kind of
-    finding's (zh, en) name."""
+    finding's name (strings.yaml)."""
     out = []
     for f in found:
         doc = corpus.source(f.cycle)
         if f.subject.kind == "notice" and (doc.rel, f.subject.id) in new and f.acknowledged is None:
-            (zh, en), rule = names[f.kind], path_of(f.regulation)
-            out.append(doc.problem(f.place, f"{zh}：{f.zh}（{rule} 第 {f.cite.article} 条）。新通知不得偏离所依据的办法；"
+            name, rule = names[f.kind], path_of(f.regulation)
+            out.append(doc.problem(f.place, f"{name.zh}：{f.zh}（{rule} 第 {f.cite.article} 条）。新通知不得偏离所依据的办法；"
                                    f"确有原因的，请在此通知的 departures 中写明（finding: {f.kind}，why: 中英文原因），原因与此项发现一并公布",
-                                   f"{en}: {f.en} ({rule} art. {f.cite.article}). A new notice may not depart from its "
+                                   f"{name.en}: {f.en} ({rule} art. {f.cite.article}). A new notice may not depart from its "
                                    f"regulation; where it must, say why in its departures (finding: {f.kind}, why: zh and en), "
                                    f"which the site publishes beside the finding"))
     raised = {(path_of(f.cycle), f.subject, f.kind) for f in found}

@@ -15,9 +15,12 @@ from pydantic import (BaseModel, ConfigDict, Discriminator, Field, StrictBool, S
 from stdnum.cn import uscc
 from stdnum.exceptions import ValidationError as StdnumError
 
+from .words import Invalid, Words
+
 
 def doc(zh: str, en: str) -> str:
-    return f"{zh} / {en}"
+    """A field's description: one string, as the JSON Schema holds it ("中文 / English")."""
+    return Words(zh, en).joined()
 
 
 # Every date of a record lies in this range; a date outside it is a typing mistake,
@@ -149,9 +152,9 @@ class Fact(Record):
     @model_validator(mode="after")
     def _said_or_silent(self) -> "Fact":
         if self.not_specified and (self.value or self.cite or self.params):
-            raise ValueError("not_specified: true stands alone / not_specified: true 不能与 value、cite、params 同时出现")
+            raise Invalid("not_specified: true 不能与 value、cite、params 同时出现", "not_specified: true stands alone")
         if not self.not_specified and (self.value is None or not self.cite):
-            raise ValueError("a fact needs value and cite, or not_specified: true / 须有 value 与 cite，或写 not_specified: true")
+            raise Invalid("须有 value 与 cite，或写 not_specified: true", "a fact needs value and cite, or not_specified: true")
         return self
 
 
@@ -255,7 +258,7 @@ class NoticeKind:
     lists_candidates: bool = False  # its `candidates` are the proposed winners
     decides: str | None = None  # one of DECIDES: what it settles, or None (a ceremony names no winner)
     corrects: bool = False  # it corrects an earlier text, and so quotes the text it corrects
-    note: tuple[str, str] | None = None  # when to use it, where its label does not say (zh, en), for the publishing guide
+    note: Words | None = None  # when to use it, where its label does not say, for the publishing guide
 
     @property
     def takes_objections(self) -> bool:
@@ -273,7 +276,7 @@ NOTICE_KINDS = {k.key: k for k in sorted((
                dimension="proposed_winner_publicity", lists_candidates=True),
     NoticeKind("award_decision", "表彰决定", "Award decision", 60, decides="winners"),
     NoticeKind("award_ceremony", "颁奖大会", "Award ceremony", 70,  # reported where a decision is not
-               note=("报道中只知颁奖大会时用，不产生获奖者", "a ceremony, where a report gives it and not the decision: it names no winner")),
+               note=Words("报道中只知颁奖大会时用，不产生获奖者", "a ceremony, where a report gives it and not the decision: it names no winner")),
     NoticeKind("revocation", "撤销决定", "Revocation", 80, decides="revocations"),
     NoticeKind("correction", "更正", "Correction", 90, corrects=True),
 ), key=lambda kind: kind.step)}
@@ -286,10 +289,10 @@ def kinds_that(question) -> list[str]:
 
 # category key → labels; the keys are those of the `award_categories` and `quota` facts
 CATEGORIES = {
-    "organisation_award": ("组织奖", "Organisation award"),
-    "organisation_nomination": ("组织提名奖", "Organisation nomination award"),
-    "individual_award": ("个人奖", "Individual award"),
-    "individual_nomination": ("个人提名奖", "Individual nomination award"),
+    "organisation_award": Words("组织奖", "Organisation award"),
+    "organisation_nomination": Words("组织提名奖", "Organisation nomination award"),
+    "individual_award": Words("个人奖", "Individual award"),
+    "individual_nomination": Words("个人提名奖", "Individual nomination award"),
 }
 
 Url = Annotated[StrictStr, Field(pattern=URL_PATTERN)]
@@ -326,8 +329,8 @@ class Name(Record):
     @model_validator(mode="after")
     def _official_needs_name(self) -> "Name":
         if self.en_official and self.en is None:
-            raise ValueError("en_official: true says the English name is the organisation's own, but there is no en"
-                             " / en_official: true 表示英文名称为该单位自己的名称，但未写 en")
+            raise Invalid("en_official: true 表示英文名称为该单位自己的名称，但未写 en",
+                          "en_official: true says the English name is the organisation's own, but there is no en")
         return self
 
 
@@ -394,9 +397,9 @@ class Awardee(Record):
     @model_validator(mode="after")
     def _fits_its_kind(self) -> "Awardee":
         if self.kind == "individual" and self.credit_code:
-            raise ValueError("an individual has no credit code / 个人获奖者没有统一社会信用代码")
+            raise Invalid("个人获奖者没有统一社会信用代码", "an individual has no credit code")
         if self.kind == "organisation" and self.employer:
-            raise ValueError("employer is for individuals / employer 仅用于个人获奖者")
+            raise Invalid("employer 仅用于个人获奖者", "employer is for individuals")
         return self
 
 
@@ -413,8 +416,9 @@ def valid_credit_code(code: str | None) -> str | None:
         try:
             uscc.validate(code)
         except StdnumError as exc:
-            raise ValueError(f"'{code}' is not a valid unified social credit code ({exc.message.rstrip('.').lower()}); "
-                             f"copy it from the business licence / 统一社会信用代码“{code}”无效（校验不符）；请按营业执照核对") from None
+            raise Invalid(f"统一社会信用代码“{code}”无效（校验不符）；请按营业执照核对",
+                          f"'{code}' is not a valid unified social credit code ({exc.message.rstrip('.').lower()}); "
+                          "copy it from the business licence") from None
     return code
 
 
@@ -461,13 +465,13 @@ class Notice(Record):
     @model_validator(mode="after")
     def _one_kind_of_period(self) -> "Notice":
         if self.deadline and (self.working_days or self.end):
-            raise ValueError("give a deadline, or a publicity period (working_days and/or end), not both"
-                             " / deadline 与公示期（working_days、end）只能写一种")
+            raise Invalid("deadline 与公示期（working_days、end）只能写一种",
+                          "give a deadline, or a publicity period (working_days and/or end), not both")
         if self.candidates and not NOTICE_KINDS[self.kind].lists_candidates:
             listing = kinds_that(lambda k: k.lists_candidates)
-            raise ValueError(f"candidates belong to a {' or '.join(listing)} notice; winners go under winners:, citing their decision"
-                             f" / candidates 只用于{'、'.join(f'{NOTICE_KINDS[key].zh}（{key}）' for key in listing)}；"
-                             "获奖者写在 winners 中，并注明表彰决定")
+            raise Invalid(f"candidates 只用于{'、'.join(f'{NOTICE_KINDS[key].zh}（{key}）' for key in listing)}；"
+                          "获奖者写在 winners 中，并注明表彰决定",
+                          f"candidates belong to a {' or '.join(listing)} notice; winners go under winners:, citing their decision")
         return self
 
     @model_validator(mode="after")
@@ -476,28 +480,31 @@ class Notice(Record):
         kind = NOTICE_KINDS[self.kind]
         if self.working_days == UNKNOWN:
             if not kind.takes_objections:
-                raise ValueError("working_days: unknown is for a publicity notice whose source does not state its period,"
-                                 f" not for a {kind.en.lower()} / working_days: unknown 只用于来源未载明公示期的公示，不适用于{kind.zh}")
+                raise Invalid(f"working_days: unknown 只用于来源未载明公示期的公示，不适用于{kind.zh}",
+                              "working_days: unknown is for a publicity notice whose source does not state its period,"
+                              f" not for a {kind.en.lower()}")
             if self.end is not None:
-                raise ValueError("working_days: unknown says the source does not state the period, but end gives its last day:"
-                                 " remove working_days: unknown and the period_note (end alone states the period)"
-                                 " / working_days: unknown 表示来源未载明公示期，但 end 写明了最后一日："
-                                 "请删去 working_days: unknown 与 period_note（只写 end 即可）")
+                raise Invalid("working_days: unknown 表示来源未载明公示期，但 end 写明了最后一日："
+                              "请删去 working_days: unknown 与 period_note（只写 end 即可）",
+                              "working_days: unknown says the source does not state the period, but end gives its last day:"
+                              " remove working_days: unknown and the period_note (end alone states the period)")
             if self.period_note is None:
-                raise ValueError("working_days: unknown needs a period_note (zh and en) saying that the source does not state"
-                                 " the publicity period / 写 working_days: unknown 时须有 period_note（zh 与 en），说明所据来源未载明公示期")
+                raise Invalid("写 working_days: unknown 时须有 period_note（zh 与 en），说明所据来源未载明公示期",
+                              "working_days: unknown needs a period_note (zh and en) saying that the source does not state"
+                              " the publicity period")
         elif self.period_note is not None:
-            raise ValueError("period_note explains working_days: unknown; this notice states its period, so remove period_note"
-                             " (other remarks go in body) / period_note 只用于说明 working_days: unknown；"
-                             "本通知已写明公示期，请删去 period_note（其他说明写入 body）")
+            raise Invalid("period_note 只用于说明 working_days: unknown；本通知已写明公示期，请删去 period_note（其他说明写入 body）",
+                          "period_note explains working_days: unknown; this notice states its period, so remove period_note"
+                          " (other remarks go in body)")
         if kind.takes_objections and self.working_days is None and self.end is None:
-            was_deadline = ("deadline is a call's submission deadline, not a publicity period; ",
-                            "deadline 是申报通知的申报截止日期，不是公示期；") if self.deadline else ("", "")
-            raise ValueError(f"{was_deadline[0]}a publicity notice ({kind.en.lower()}) must state its period: write working_days"
-                             " (the number of working days) and/or end (the last day) as the notice states them; where the"
-                             " source does not state the period, write working_days: unknown and a period_note saying so"
-                             f" / {was_deadline[1]}{kind.zh}须写明公示期：按通知所载写 working_days（工作日数）和/或 end"
-                             "（公示最后一日）；来源未载明公示期的，写 working_days: unknown，并在 period_note 中说明")
+            was_deadline = (Words("deadline 是申报通知的申报截止日期，不是公示期；",
+                                  "deadline is a call's submission deadline, not a publicity period; ")
+                            if self.deadline else Words("", ""))
+            raise Invalid(f"{was_deadline.zh}{kind.zh}须写明公示期：按通知所载写 working_days（工作日数）和/或 end"
+                          "（公示最后一日）；来源未载明公示期的，写 working_days: unknown，并在 period_note 中说明",
+                          f"{was_deadline.en}a publicity notice ({kind.en.lower()}) must state its period: write working_days"
+                          " (the number of working days) and/or end (the last day) as the notice states them; where the"
+                          " source does not state the period, write working_days: unknown and a period_note saying so")
         return self
 
     departures: list[Departure] = Field(default_factory=list, description=doc(

@@ -19,7 +19,7 @@ from markupsafe import Markup
 from . import paths
 from .awards import HOLDING, duties
 from .collect import Corpus
-from .exports import fields
+from .open_data import fields
 from .paging import Listing, Paging
 from .records import AwardRecords
 from .pages import published_text

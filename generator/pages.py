@@ -62,8 +62,8 @@ def kinds_listed(lang: str) -> str:
     """The kinds of notice by key, with (in Chinese) the label, and when to use one
     where its label does not say."""
     if lang == "zh":
-        return "、".join(f"`{key}`（{kind.zh}{'：' + kind.note[0] if kind.note else ''}）" for key, kind in NOTICE_KINDS.items())
-    return ", ".join(f"`{key}`" + (f" ({kind.note[1]})" if kind.note else "") for key, kind in NOTICE_KINDS.items())
+        return "、".join(f"`{key}`（{kind.zh}{'：' + kind.note.zh if kind.note else ''}）" for key, kind in NOTICE_KINDS.items())
+    return ", ".join(f"`{key}`" + (f" ({kind.note.en})" if kind.note else "") for key, kind in NOTICE_KINDS.items())
 
 
 def page_problems(root: Path) -> list[Problem]:

@@ -3,7 +3,7 @@ each regulation's official text, as held, to download beside its source page).
 
 One Jinja2 template per kind of page serves both languages; the kinds of page are the
 table page_types.PAGE_TYPES, walked here once per language. Every UI string comes
-from `site_templates/strings.yaml`. Every `{{ value }}` is escaped for Markdown
+from `site_templates/strings.yaml` (words.py). Every `{{ value }}` is escaped for Markdown
 unless it was made safe on purpose (`|h` escapes for HTML blocks), so nothing a
 record contains can turn into markup. The shared macros (`_article`, `_cycles`,
 `_corrections`, `_subscribe`, `_page`) are made once per language and page depth and
@@ -19,10 +19,8 @@ import json
 import multiprocessing
 import re
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
@@ -40,6 +38,7 @@ from .paths import PageLinks
 from .periods import PERIOD_STATUSES, NoticeView
 from .records import AwardRecords, award_records, grouped
 from .text import anchor, cited_articles, cited_places, place_labels
+from .words import load_strings
 from .urls import Links, official_source, up_to_site_root
 from .corrections import correction_label
 
@@ -182,23 +181,6 @@ def _finalize(value):
     if value is None:
         return ""
     return md(value)
-
-
-@dataclass(frozen=True)
-class Strings:
-    """The UI translation table."""
-
-    table: dict[str, dict[str, str]]
-
-    def get(self, key: str, lang: str, **values) -> str:
-        entry = self.table.get(key)
-        if entry is None or lang not in entry:
-            raise KeyError(f"site_templates/strings.yaml has no {lang!r} text for {key!r}")
-        return entry[lang].format(**values) if values else entry[lang]
-
-
-def load_strings(templates: Path) -> Strings:
-    return Strings(yaml.safe_load((templates / "strings.yaml").read_text(encoding="utf-8")))
 
 
 def environment(templates: Path) -> Environment:

@@ -9,7 +9,7 @@ refused (exit 2) with what was probably meant: `--city 信阳` → xinyang, a wi
 its id, a winner already revoked → where. The skeletons (`skeletons/*.yaml`)
 are valid as written, dated `today`, with every value the office must supply set to
 the placeholder "待填写" / "to fill in": `check` reports each one that is left as
-"still a placeholder", so nothing half-filled is published. Nothing is overwritten.
+"still a placeholder" (placeholders.py), so nothing half-filled is published. Nothing is overwritten.
 """
 
 from __future__ import annotations
@@ -24,39 +24,17 @@ import yaml
 from ruamel.yaml.error import YAMLError
 
 from .canonical import canonical_text, round_trip_problem
-from .errors import DataError, Problem, UsageError
+from .errors import DataError, UsageError
 from .filekinds import CYCLE, JURISDICTION, REGULATION, kind_of
 from .links import files, folders
 from .load import Document, load_file, relative
 from .model import NOTICE_KINDS, Cycle, Fact, Name, Regulation
+from .placeholders import PLACEHOLDER_EN, PLACEHOLDER_ZH  # noqa: F401 (both: the placeholder the skeletons hold)
 from .urls import is_demo
 from .validate import validate
 
-PLACEHOLDER_ZH = "待填写"
-PLACEHOLDER_EN = "to fill in"
-PLACEHOLDER_URL = "https://to-fill-in.example/待填写"
+PLACEHOLDER_URL = f"https://to-fill-in.example/{PLACEHOLDER_ZH}"
 SKELETONS = Path(__file__).parent / "skeletons"
-
-
-# ---------------------------------------------------------------- the check
-
-def placeholder_problems(doc: Document) -> list[Problem]:
-    """A problem for every text still holding a placeholder of a skeleton."""
-    out: list[Problem] = []
-
-    def walk(value, place):
-        if isinstance(value, dict):
-            for key, inner in value.items():
-                walk(inner, place + (key,))
-        elif isinstance(value, list):
-            for i, inner in enumerate(value):
-                walk(inner, place + (i,))
-        elif isinstance(value, str) and (PLACEHOLDER_ZH in value or PLACEHOLDER_EN in value):
-            out.append(doc.problem(place, f"仍是占位内容“{PLACEHOLDER_ZH}”：请填写实际内容",
-                                   f"still a placeholder ('{PLACEHOLDER_EN}'): write the actual text"))
-
-    walk(doc.data, ())
-    return out
 
 
 # ---------------------------------------------------------------- the commands

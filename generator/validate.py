@@ -18,6 +18,7 @@ from .errors import Problem
 from .fieldtypes import record_type, words
 from .load import Document
 from .model import ONE_LINE
+from .words import Invalid
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -165,10 +166,12 @@ def _problem(doc: Document, model: type[BaseModel], place: tuple, err: dict) -> 
         return doc.problem(full, f"应不大于 {limit}，实际为 {got}", f"must be at most {limit}, but received {got}")
     if kind in ("too_short", "too_long", "string_too_short"):
         return doc.problem(full, f"取值不符合要求：{err['msg']}，实际为 {shown(received)}", f"{err['msg']}, but received {shown(received)}")
-    if kind == "value_error":
+    if kind == "value_error" and isinstance(ctx.get("error"), Invalid):  # a record's own check (model.py), in both languages
+        said = ctx["error"].words
+        return doc.problem(full, said.zh, said.en)
+    if kind == "value_error":  # a library's ValueError: its one text, in both places
         message = str(ctx.get("error", err["msg"]))
-        en, _, zh = message.partition(" / ")
-        return doc.problem(full, zh or en, en)
+        return doc.problem(full, message, message)
     return doc.problem(full, f"值无效：{err['msg']}，实际为 {shown(received)}", f"{err['msg']}, but received {shown(received)}")
 
 

@@ -1,7 +1,8 @@
-"""The interface's words (site_templates/strings.yaml): every key a template asks for is
-there in both languages, and every key there is asked for by something — a template, the
-generator, or a template building the key from a prefix (`t("status." ~ view.status)`) or a
-suffix (`t(name ~ "_latest_intro")`)."""
+"""The interface's words (site_templates/strings.yaml, the one label table): every key a
+template or the generator (the feeds and calendars, `check`) asks for is there in both
+languages, and every key there is asked for by something — a template, the generator, or a
+template building the key from a prefix (`t("status." ~ view.status)`) or a suffix
+(`t(name ~ "_latest_intro")`)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from conftest import ROOT
 
 STRINGS = yaml.safe_load((ROOT / "site_templates" / "strings.yaml").read_text(encoding="utf-8"))
 TEMPLATES = "\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "site_templates").glob("*.j2")))
-READERS = TEMPLATES + "\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "generator").glob("*.py")))
+CODE = "\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "generator").glob("*.py")))
+READERS = TEMPLATES + CODE
 
 
 def test_every_key_a_template_asks_for_is_there_in_both_languages():
@@ -21,6 +23,13 @@ def test_every_key_a_template_asks_for_is_there_in_both_languages():
     assert asked
     assert sorted(asked - set(STRINGS)) == []
     assert [key for key, text in STRINGS.items() if set(text) != {"zh", "en"} or not all(text.values())] == []
+
+
+def test_every_key_the_generator_asks_for_is_there():
+    """`strings.get(key, lang)`, `strings.words(key)` (words.Strings) and check's `mark(key)`."""
+    asked = set(re.findall(r"""\b(?:strings\.(?:get|words)|mark)\(\s*["']([a-z_][a-z_.]*[a-z_])["']""", CODE))
+    assert {"feed.title", "calendar.name", "check.example"} <= asked
+    assert sorted(asked - set(STRINGS)) == []
 
 
 def test_every_key_is_asked_for():
