@@ -351,9 +351,9 @@ def test_every_download_feed_and_calendar_link_answers_where_the_site_is_served(
         with page.context.expect_event("response", lambda r: r.url == href) as answer:
             link.click()  # a feed or a JSON file opens in the window; a calendar or a CSV file downloads
         assert answer.value.status == 200, href
-        if page.url != origin + path:
-            page.goto(origin + path)
-            page.wait_for_load_state("networkidle")
+        if page.url != origin + path:  # back to the page already seen settled (open_page): its scripts run, not idle
+            page.goto(origin + path, wait_until="load")
+    page.wait_for_load_state("networkidle")  # what the last one asks for is answered before trouble is read
     # Chromium asks the host for /favicon.ico when it shows a file bare: the host's, not the site's
     assert [t for t in trouble if not t.endswith(f"://{host}/favicon.ico)")] == []
     page.close()
