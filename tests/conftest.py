@@ -156,6 +156,15 @@ def scenario(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
+def demo_corpus():
+    """The demo project gathered once for the session, for the tests that only read it
+    (gathered when first asked for, not as the test modules are imported)."""
+    from generator.collect import gather
+
+    return gather(DEMO)
+
+
+@pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The demo (the example cycles) built once for the session, as of a fixed day
     (AWARDSITE_TODAY, not a --today preview), as the README builds it: no published address set."""
