@@ -183,6 +183,32 @@ def published_site(tmp_path_factory) -> Path:
     return project / "site"
 
 
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's Chromium, headless, started once for the session (a start costs seconds)."""
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), "Debian's chromium is not installed (apt-get install -y chromium)"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync"])
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def browser(chromium):
+    """The browser a test module drives: the pages it leaves open are closed after it, as
+    closing a browser of its own would close them."""
+    yield chromium
+    for context in chromium.contexts:
+        context.close()
+
+
 def pytest_collection_modifyitems(config, items):
     """The long fuzzing run (marker `fuzz`) runs only when asked for with `-m fuzz`."""
     if "fuzz" in (config.option.markexpr or ""):

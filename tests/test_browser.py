@@ -11,12 +11,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from conftest import ROOT, copy_project, run_cli
 
 pytestmark = pytest.mark.browser
-CHROMIUM = "/usr/bin/chromium"
 SHOTS = ROOT / "tests" / "screenshots"
 NOTICE = "notices/xinyang/example-2026/acceptance-list/"  # open 2026-11-19 to 11-25 (5 working days)
 PAGES = ["", "en/", "regulations/xinyang/2022/", "en/regulations/xinyang/2022/", "regulations/", "en/about/",
@@ -65,17 +63,6 @@ def serve_folder(folder: Path, mount: str = "/", handler: type[Mounted] = Mounte
 def origin(built_site):
     """The site as the README builds it (no address set), served from a sub-path."""
     yield from serve_folder(built_site, MOUNT)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    assert Path(CHROMIUM).exists(), "Debian's chromium is not installed (apt-get install -y chromium)"
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync"])
-        yield browser
-        browser.close()
 
 
 def open_page(browser, url: str, width: int = 1280):

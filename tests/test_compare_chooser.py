@@ -13,7 +13,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
 
-from test_browser import SHOTS, browser, open_page, origin  # noqa: F401  (fixtures)
+from test_browser import SHOTS, open_page, origin  # noqa: F401  (a fixture)
 
 pytestmark = pytest.mark.browser
 LANGS = ["", "en/"]
