@@ -327,10 +327,11 @@ def test_every_download_feed_and_calendar_link_answers_where_the_site_is_served(
     links = page.locator(FILE_LINKS)
     assert links.count() >= (30 if path.endswith("data/") else 4)
     host = urlsplit(origin).netloc
-    for i in range(links.count()):
+    # read once, in one call: the page is the same each time the test comes back to it
+    read = links.evaluate_all("links => links.map(a => [a.href, a.hasAttribute('data-webcal')])")
+    for i, (href, webcal) in enumerate(read):
         link = links.nth(i)
-        href = link.evaluate("a => a.href")
-        if link.get_attribute("data-webcal") is not None:
+        if webcal:
             assert href.startswith(f"webcal://{host}{MOUNT}calendar/") and href.endswith(".ics"), href
             assert page.request.get("http://" + href.removeprefix("webcal://")).status == 200, href
             continue
