@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import atexit
+import gc
+import io
+import locale
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+import traceback
+import warnings
+from contextlib import contextmanager, redirect_stderr, redirect_stdout
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
+from generator.cli import main
 from generator.demo import assemble, demo_config
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,10 +40,80 @@ PUBLISHED_URL = "https://awards.example.org/quality/"
 
 def run_cli(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """Run `awardsite ARGS` as a clerk would, in `cwd` (with `env` added to the environment;
-    without an AWARDSITE_URL of the caller's, as the README's `make site` runs it)."""
-    clean = {name: value for name, value in os.environ.items() if name != "AWARDSITE_URL"}
-    return subprocess.run([sys.executable, "-m", "generator.cli", *args], cwd=cwd, env={**clean, **(env or {})},
+    without an AWARDSITE_URL of the caller's, as the README's `make site` runs it), in this
+    process: `generator.cli.main` with what a process would see and give back (`in_a_process`).
+    The process costs a second of imports each time; `run_cli_process` runs a real one, for
+    the few tests of the installed command itself."""
+    with in_a_process(cwd, env) as finished:
+        try:
+            finished.returncode = main(list(args))
+        except SystemExit as exc:  # argparse's usage errors, --help
+            finished.returncode = _exit_status(exc.code)
+        except Exception:  # as the interpreter would say it, and the status it would exit with
+            traceback.print_exc()
+            finished.returncode = 1
+    return subprocess.CompletedProcess(["awardsite", *args], finished.returncode, finished.stdout, finished.stderr)
+
+
+def run_cli_process(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """`run_cli` in a process of its own (`python -m generator.cli`), as the installed command runs."""
+    return subprocess.run([sys.executable, "-m", "generator.cli", *args], cwd=cwd, env=_environment(env),
                           capture_output=True, text=True, timeout=600)
+
+
+def _environment(env: dict[str, str] | None) -> dict[str, str]:
+    clean = {name: value for name, value in os.environ.items() if name != "AWARDSITE_URL"}
+    return {**clean, **(env or {})}
+
+
+# The warning filters a Python process starts with (no -W, no PYTHONWARNINGS): what it
+# prints on its stderr, where pytest's own filters would record the warning instead.
+PROCESS_WARNINGS = [("default", DeprecationWarning, "__main__"), ("ignore", DeprecationWarning, ""),
+                    ("ignore", PendingDeprecationWarning, ""), ("ignore", ImportWarning, ""), ("ignore", ResourceWarning, "")]
+
+
+@contextmanager
+def in_a_process(cwd: Path, env: dict[str, str] | None):
+    """What a child process of the CLI would have, for the time of the block: `cwd` as its
+    folder, the environment of `_environment`, a stdout and a stderr that encode as a pipe's
+    do (strict UTF-8; stderr backslash-escapes what it cannot encode), a process's warning
+    filters; then everything as it was. Yields a SimpleNamespace whose stdout and stderr
+    are set, decoded as `subprocess.run(text=True)` decodes them, when the block ends."""
+    encoding = locale.getpreferredencoding(False)
+    out, err = io.BytesIO(), io.BytesIO()
+    stdout = io.TextIOWrapper(out, encoding=encoding, errors="strict", write_through=True)
+    stderr = io.TextIOWrapper(err, encoding=encoding, errors="backslashreplace", write_through=True)
+    finished = SimpleNamespace(returncode=None, stdout="", stderr="")
+    environ, here = dict(os.environ), os.getcwd()
+    os.environ.clear()
+    os.environ.update(_environment(env))
+    os.chdir(cwd)
+    try:
+        with warnings.catch_warnings(), redirect_stdout(stdout), redirect_stderr(stderr):
+            warnings.resetwarnings()
+            warnings.showwarning = warnings._showwarning_orig  # to sys.stderr, as a process shows them
+            for action, category, module in reversed(PROCESS_WARNINGS):
+                warnings.filterwarnings(action, category=category, module=module)
+            yield finished
+    finally:
+        os.chdir(here)
+        os.environ.clear()
+        os.environ.update(environ)
+        gc.unfreeze()  # check and build freeze what they gathered, for a process that then ends
+    finished.stdout, finished.stderr = (_as_text(stream, buffer, encoding) for stream, buffer in ((stdout, out), (stderr, err)))
+
+
+def _as_text(stream: io.TextIOWrapper, buffer: io.BytesIO, encoding: str) -> str:
+    stream.flush()
+    return buffer.getvalue().decode(encoding).replace("\r\n", "\n").replace("\r", "\n")  # as subprocess's text mode
+
+
+def _exit_status(code) -> int:
+    """The status a process exits with for `sys.exit(code)` (a message is printed, as the interpreter prints it)."""
+    if code is None or isinstance(code, int):
+        return code or 0
+    print(code, file=sys.stderr)
+    return 1
 
 
 def copy_project(target: Path, *, examples: bool, demo: bool | None = None) -> Path:
@@ -78,6 +156,15 @@ def scenario(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
+def demo_corpus():
+    """The demo project gathered once for the session, for the tests that only read it
+    (gathered when first asked for, not as the test modules are imported)."""
+    from generator.collect import gather
+
+    return gather(DEMO)
+
+
+@pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The demo (the example cycles) built once for the session, as of a fixed day
     (AWARDSITE_TODAY, not a --today preview), as the README builds it: no published address set."""
@@ -94,6 +181,32 @@ def published_site(tmp_path_factory) -> Path:
     result = run_cli("build", cwd=project, env={"AWARDSITE_URL": PUBLISHED_URL, "AWARDSITE_TODAY": "2026-11-23"})
     assert result.returncode == 0, result.stderr
     return project / "site"
+
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's Chromium, headless, started once for the session (a start costs seconds)."""
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), "Debian's chromium is not installed (apt-get install -y chromium)"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync"])
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def browser(chromium):
+    """The browser a test module drives: the pages it leaves open are closed after it, as
+    closing a browser of its own would close them."""
+    yield chromium
+    for context in chromium.contexts:
+        context.close()
 
 
 def pytest_collection_modifyitems(config, items):

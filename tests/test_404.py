@@ -18,7 +18,7 @@ from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
 
 from conftest import copy_project, run_cli
-from test_browser import SHOTS, Mounted, browser, open_page, serve_folder  # noqa: F401  (fixture)
+from test_browser import SHOTS, Mounted, open_page, serve_folder
 
 MISSING = ["no-such-page/", "en/no-such-page/", "en/regulations/nowhere/x/"]
 LISTS = ["", "notices/", "regulations/"]  # each language's home and lists, below its root

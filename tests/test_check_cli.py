@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from conftest import SCENARIOS, run_cli
+from conftest import SCENARIOS, run_cli, run_cli_process
 
 BAD = SCENARIOS / "bad"
 TARGET = "city_rules/example/2025.yaml"
@@ -33,7 +33,7 @@ EXPECTED = {
 
 
 def test_good_data_passes(scenario):
-    result = run_cli("check", "--today", "2026-11-23", cwd=scenario)
+    result = run_cli_process("check", "--today", "2026-11-23", cwd=scenario)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("OK")
 
@@ -67,7 +67,7 @@ def test_file_in_the_wrong_folder_is_named(scenario):
 
 
 def test_bad_today_is_a_usage_error(scenario):
-    result = run_cli("check", "--today", "2026-13-01", cwd=scenario)
+    result = run_cli_process("check", "--today", "2026-13-01", cwd=scenario)
     assert result.returncode == 2
     assert result.stderr.strip() == ("awardsite: --today 应为 YYYY-MM-DD 格式的日期，实际为“2026-13-01”"
                                      " | --today must be a date as YYYY-MM-DD, not '2026-13-01'")

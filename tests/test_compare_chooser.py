@@ -13,7 +13,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
 
-from test_browser import SHOTS, browser, open_page, origin  # noqa: F401  (fixtures)
+from test_browser import SHOTS, open_page, origin  # noqa: F401  (a fixture)
 
 pytestmark = pytest.mark.browser
 LANGS = ["", "en/"]
@@ -219,7 +219,7 @@ def test_it_works_the_same_with_333_cities(browser, origin, width):  # noqa: F81
                if v["impact"] in ("serious", "critical")]
     assert serious == []  # the list of 333 scrolls in a box the keyboard reaches
     page.fill(".city-chooser input[type=search]", "province 07")  # the filter finds a province's cities
-    visible = [o.inner_text().strip() for o in page.locator(".city-chooser__city").all() if o.is_visible()]
+    visible = [text.strip() for text in page.locator(".city-chooser__city:visible").all_inner_texts()]  # one call, not 333
     assert visible == [f"City {k:03}" for k in range(70, 80)]
     page.check(".city-chooser input[value=city072]")
     page.fill(".city-chooser input[type=search]", "city 300")

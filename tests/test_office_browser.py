@@ -9,7 +9,7 @@ import html
 import pytest
 
 from conftest import copy_project, run_cli
-from test_browser import SHOTS, browser, open_page, origin  # noqa: F401  (fixtures)
+from test_browser import SHOTS, open_page, origin  # noqa: F401  (a fixture)
 from test_office import CITY, CYCLE, ENV, FILE, TYPO_EXPECTED, fill
 
 pytestmark = pytest.mark.browser

@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from conftest import ROOT, run_cli
-from test_browser import browser, open_page, serve_folder  # noqa: F401  (fixtures)
+from test_browser import open_page, serve_folder
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from synthetic import generate  # noqa: E402

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from test_browser import browser, open_page, origin  # noqa: F401  (fixtures)
+from test_browser import open_page, origin  # noqa: F401  (a fixture)
 
 WIDTH = 390
 

@@ -13,11 +13,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from conftest import DEMO, ROOT, copy_project, run_cli
-from generator.collect import gather
+from conftest import ROOT, copy_project, run_cli, run_cli_process
 from generator.text import articles
-
-CORPUS = gather(DEMO)  # the demo project: the example cycles
 
 
 def page(site: Path, path: str) -> BeautifulSoup:
@@ -50,8 +47,8 @@ def test_regulation_statuses_follow_the_day(built_site):
     assert {path: status[path] for path in expected} == expected
 
 
-def test_every_article_has_its_stable_anchor_in_both_languages(built_site):
-    for city, info in CORPUS.cities.items():
+def test_every_article_has_its_stable_anchor_in_both_languages(built_site, demo_corpus):
+    for city, info in demo_corpus.cities.items():
         for reg in info.regulations:
             if reg.text is None:
                 continue
@@ -76,9 +73,9 @@ def test_xinyang_reads_in_chinese_at_root_and_english_under_en(built_site):
     assert "信政文〔2022〕49号" in zh.find(class_="reg-meta").get_text()
 
 
-def test_each_official_text_has_its_page_in_both_languages_shown_verbatim_and_offered_as_it_is(built_site):
+def test_each_official_text_has_its_page_in_both_languages_shown_verbatim_and_offered_as_it_is(built_site, demo_corpus):
     shown = []
-    for city, info in CORPUS.cities.items():
+    for city, info in demo_corpus.cities.items():
         for reg in info.regulations:
             folder = f"regulations/{city}/{reg.version}/source"
             if reg.source_file is None:
@@ -156,13 +153,14 @@ def test_a_failed_build_leaves_the_last_good_site(tmp_path):
     assert digest(project / "site") == before
 
 
-def test_same_input_and_day_give_the_same_bytes(tmp_path, built_site):
+def test_same_input_and_day_give_the_same_bytes(tmp_path, built_site, demo_corpus):
+    """Built again in a process of its own (another hash seed: set and dict orders may differ), then again there."""
     project = copy_project(tmp_path / "project", examples=True)
-    assert run_cli("build", cwd=project, env={"AWARDSITE_TODAY": "2026-11-23"}).returncode == 0
+    assert run_cli_process("build", cwd=project, env={"AWARDSITE_TODAY": "2026-11-23"}).returncode == 0
     assert digest(project / "site") == digest(built_site)
     # the award-cycle pages are among them: every notice page, each city's cycles and winners
     pages = set(digest(built_site))
-    for city, info in CORPUS.cities.items():
+    for city, info in demo_corpus.cities.items():
         assert f"cities/{city}/index.html" in pages and f"en/winners/{city}/index.html" in pages
         for cycle in info.cycles:
             for notice in (n for n in cycle.notices if n.published <= dt.date(2026, 11, 23)):  # the later ones are scheduled
@@ -173,13 +171,13 @@ def test_same_input_and_day_give_the_same_bytes(tmp_path, built_site):
     later = 2_000_000_000
     for path in [*project.rglob("*.yaml"), *project.rglob("*.md"), *project.rglob("*.j2")]:
         os.utime(path, (later, later))
-    assert run_cli("build", cwd=project, env={"AWARDSITE_TODAY": "2026-11-23"}).returncode == 0
+    assert run_cli_process("build", cwd=project, env={"AWARDSITE_TODAY": "2026-11-23"}).returncode == 0
     assert digest(project / "site") == digest(built_site)
 
 
-def test_every_fact_citation_resolves_to_an_anchor_on_its_regulation_page(built_site):
+def test_every_fact_citation_resolves_to_an_anchor_on_its_regulation_page(built_site, demo_corpus):
     from generator.text import anchor
-    for city, info in CORPUS.cities.items():
+    for city, info in demo_corpus.cities.items():
         for reg in info.regulations:
             if reg.text is None:
                 continue
