@@ -13,7 +13,7 @@ import pytest
 from conftest import copy_project, run_cli
 from generator.collect import gather
 from generator.paging import provinces
-from generator.shards import NATIONAL, parse_shard, partition, parts
+from generator.shards import NATIONAL, broken_links, parse_shard, partition, parts
 from generator.errors import UsageError
 from test_parallel_build import TODAY, digest
 
@@ -104,3 +104,14 @@ def test_a_shard_is_named_k_of_n():
     for wrong in ("0/3", "4/3", "3", "a/b", "1/0"):
         with pytest.raises(UsageError):
             parse_shard(wrong)
+
+
+def test_the_link_check_finds_a_missing_page_and_a_missing_anchor(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "index.html").write_text(
+        '<p id="top"><a href="a/">a</a> <a href="a/#here">here</a> <a href="a/#gone">gone</a> <a href="b/">b</a>'
+        ' <a href="#top">top</a> <a href="https://example.org/x/">elsewhere</a> <a href="mailto:x@example.org">mail</a>'
+        '<script>var x = \'<a href="nowhere/">\';</script><!-- <a href="nor/here/"> --></p>', encoding="utf-8")
+    (tmp_path / "a" / "index.html").write_text('<h2 id="here">Here</h2><a href="../index.html#top">up</a>', encoding="utf-8")
+    assert broken_links(tmp_path) == ["/index.html: b/ (no such file / 无此文件)",
+                                      "/index.html: a/#gone (no such anchor / 无此锚点)"]
