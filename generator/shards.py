@@ -36,7 +36,7 @@ from urllib.parse import unquote, urlsplit
 
 from . import paths
 from .errors import BuildError, UsageError
-from .paging import Province, provinces
+from .paging import provinces
 
 NATIONAL = "national"  # the part of the pages that belongs to no province
 LANGUAGES = ("zh", "en")  # the language roots of build/docs

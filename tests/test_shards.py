@@ -12,9 +12,9 @@ import pytest
 
 from conftest import copy_project, run_cli
 from generator.collect import gather
+from generator.errors import UsageError
 from generator.paging import provinces
 from generator.shards import NATIONAL, broken_links, parse_shard, partition, parts
-from generator.errors import UsageError
 from test_parallel_build import TODAY, digest
 
 LAST_LINE = "网站未更新 | the site was not changed"
