@@ -1,4 +1,4 @@
-"""The `awardsite` command: check, build, serve, schema, new, fmt.
+"""The `awardsite` command: check, build, merge, serve, schema, new, fmt.
 
 Exit status: 0 success, 1 the data has problems (or a finding with --strict),
 2 the command was called wrongly. Errors are printed one per line, never as a
@@ -84,7 +84,8 @@ def command_check(root: Path, today: dt.date, strict: bool, since: str | None = 
     return 0
 
 
-def command_build(root: Path, today: dt.date, site: Path, preview: bool = False, full: bool = False) -> int:
+def command_build(root: Path, today: dt.date, site: Path, preview: bool = False, full: bool = False,
+                  shard: tuple[int, int] | None = None) -> int:
     from .calendar import SHANGHAI
     from .collect import gather_with_cache
     from .incremental import plan, record
@@ -100,6 +101,8 @@ def command_build(root: Path, today: dt.date, site: Path, preview: bool = False,
     files = {**pages, **exports}
     written, removed = write_pages(files, root / "build" / "docs")
     epoch = int(dt.datetime.combine(today, dt.time(12), SHANGHAI).timestamp())
+    if shard is not None:
+        return _build_shard(root, site, epoch, corpus, files, shard)
     rebuild = None if full else plan(root, site, files)  # only what changed, when the last site allows it
     publish(root, site, epoch, rebuild)
     record(root, site, files)
@@ -109,6 +112,33 @@ def command_build(root: Path, today: dt.date, site: Path, preview: bool = False,
     how = "all built" if rebuild is None else f"{len(rebuild.files)} built again, the rest kept from the last build"
     print(f"Built {len(pages) - texts} pages and {len(exports) + texts} feed, calendar, data and source files "
           f"({written} changed, {removed} removed; {how}) into {site} as of {today}")
+    return 0
+
+
+def _build_shard(root: Path, site: Path, epoch: int, corpus, files: dict[str, str], shard: tuple[int, int]) -> int:
+    """`build --shard K/N`: of the pages rendered, mkdocs renders only shard K's into `site`
+    (generator/shards.py); no search index and no manifest: `merge` makes the one and the
+    site is never built on incrementally."""
+    from .incremental import Rebuild
+    from .shards import parts, partition
+    from .site import publish
+
+    k, n = shard
+    mine = partition(files, n, parts(corpus).shard_of)[k - 1]
+    publish(root, site, epoch, Rebuild(None, frozenset(mine), theme=k == 1), search=False)
+    print(f"Built shard {k}/{n}: {len(mine)} of {len(files)} pages and files into {site}")
+    return 0
+
+
+def command_merge(root: Path, shards: list[Path], site: Path) -> int:
+    from .links import refuse_linked_outputs
+    from .shards import merge
+    from .site import built_languages
+    from .urls import mkdocs_config
+
+    refuse_linked_outputs(root, site)
+    count = merge(shards, site, built_languages(mkdocs_config(root)))
+    print(f"Merged {len(shards)} shards: {count} files, the search index made and every link checked, into {site}")
     return 0
 
 
@@ -311,7 +341,15 @@ def build_parser() -> argparse.ArgumentParser:
                                                         "for the demo project demo-site/)")
     build.add_argument("--full", action="store_true", help="全部重新生成，而不只是有改动的页面 / build every page again, "
                                                            "not only those that changed since the last build")
-    for command in (check, build):
+    build.add_argument("--shard", default=None, metavar="K/N", help=(
+        "只生成第 K 个分片（共 N 个，按省份划分；不建搜索索引），再用 awardsite merge 合并 / build only shard K of N "
+        "(by province; no search index), to be put together by awardsite merge"))
+
+    merge = sub.add_parser("merge", help="合并分片 / put the shards of build --shard together")
+    merge.add_argument("shards", nargs="+", help="各分片的文件夹 / the shards' folders")
+    merge.add_argument("--site-dir", default=None, help="输出目录（默认 site/；示例项目为 demo-site/） / output folder (default: site/; "
+                                                        "for the demo project demo-site/)")
+    for command in (check, build, merge):
         command.add_argument("--project", default=None, metavar="NAME", help=(
             "改为处理该项目（如 examples：examples/content/ 中的虚构示例，组装于 build/projects/NAME/） / "
             "work on this project instead (e.g. examples: the fictional examples of examples/content/, assembled in build/projects/NAME/)"))
@@ -344,15 +382,24 @@ def main(argv: list[str] | None = None) -> int:
     try:
         root = find_root(Path.cwd())
         site = None
-        if args.command == "build":
+        if args.command in ("build", "merge"):
             site = Path(args.site_dir) if args.site_dir else root / ("demo-site" if args.project else "site")
         if getattr(args, "project", None):
             root = assemble_project(root, args.project, site)
         if args.command == "check":
             return command_check(root, parse_today(args.today), args.strict, args.since)
         if args.command == "build":
+            shard = None
+            if args.shard is not None:
+                from .shards import parse_shard
+                shard = parse_shard(args.shard)
+                if not args.site_dir:
+                    raise UsageError("build --shard 需要 --site-dir（各分片各用一个文件夹）",
+                                     "build --shard needs --site-dir (a folder for each shard)")
             return command_build(root, parse_today(args.today or os.environ.get(TODAY_VARIABLE)), site,
-                                 preview=args.today is not None, full=args.full)
+                                 preview=args.today is not None, full=args.full, shard=shard)
+        if args.command == "merge":
+            return command_merge(root, [Path(folder) for folder in args.shards], site)
         if args.command == "serve":
             return command_serve(root, parse_today(args.today or os.environ.get(TODAY_VARIABLE)), args.dev_addr, preview=args.today is not None)
         if args.command == "new":

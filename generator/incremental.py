@@ -44,10 +44,13 @@ _PAGE_LINK = re.compile(r"\]\(([^()\s]*?\.md)(#[^()\s]*)?\)")
 @dataclass(frozen=True)
 class Rebuild:
     """An incremental build: the site as last built, and the files of build/docs to
-    render or copy again (paths as in build/docs: `zh/…`, `en/…`)."""
+    render or copy again (paths as in build/docs: `zh/…`, `en/…`). A shard of the site
+    (generator/shards.py) is one with no last site, its `theme` the shard holding the
+    theme's files (its assets), which are otherwise never copied again."""
 
-    previous: Path
+    previous: Path | None
     files: frozenset[str]
+    theme: bool = False
 
 
 def digests(files: dict[str, str]) -> dict[str, str]:

@@ -8,7 +8,9 @@ keeps `build: true`, so the language switcher, each page's alternates and the si
 are those of the whole site.
 
 In an incremental build (generator/incremental.py), AWARDSITE_REBUILD names a file
-listing the files of build/docs to render or copy again, one per line, and mkdocs runs
+listing the files of build/docs to render or copy again, one per line (and with
+AWARDSITE_REBUILD_THEME=1, the theme's files as well: a shard's, generator/shards.py,
+which starts from an empty folder), and mkdocs runs
 with `--dirty` in a folder holding hard links to the last site's files: a file counts as
 modified exactly when it is listed (not by its time), the theme's pages (404, sitemap)
 are made again as always, each file about to be written is unlinked first, so that the
@@ -25,12 +27,13 @@ import os
 from mkdocs.plugins import event_priority
 
 _rebuild: set[str] | None = None  # the files of build/docs listed to render or copy again
+_theme = False  # whether to copy the theme's files (outside build/docs) again too: a shard's
 _files = None  # this language's files, as mkdocs will write them
 
 
 @event_priority(100)  # before the plugin's own on_config (priority -100), which reads the language
 def on_config(config, **kwargs):
-    global _rebuild
+    global _rebuild, _theme
     i18n = config.plugins["i18n"]
     i18n.current_language = os.environ["AWARDSITE_LANGUAGE"]
     i18n.building = True
@@ -38,6 +41,7 @@ def on_config(config, **kwargs):
     if listed:
         with open(listed, encoding="utf-8") as f:
             _rebuild = set(f.read().splitlines())
+        _theme = os.environ.get("AWARDSITE_REBUILD_THEME") == "1"
         logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_warning)
     return config
 
@@ -50,7 +54,8 @@ def _not_the_dirty_warning(record) -> bool:
 def on_files(files, config, **kwargs):
     if _rebuild is not None:
         for file in files:
-            again = file.abs_src_path is None or _docs_path(file.abs_src_path, config) in _rebuild
+            docs_path = None if file.abs_src_path is None else _docs_path(file.abs_src_path, config)
+            again = docs_path is None or docs_path in _rebuild or (_theme and docs_path.startswith("../"))
             file.is_modified = lambda again=again: again
     return files
 

@@ -91,8 +91,9 @@ def _timed(step, *args) -> float:
 
 
 def _mkdocs(root: Path, out: Path, epoch: int, config: list[str], stdin: str | None = None,
-            language: str | None = None, listed: Path | None = None) -> None:
-    """`listed`: the file naming the files to build again (language_hook.py), or None for all."""
+            language: str | None = None, listed: Path | None = None, theme: bool = False) -> None:
+    """`listed`: the file naming the files to build again (language_hook.py), or None for
+    all; `theme`: with it, copy the theme's files too."""
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--dirty" if listed else "--clean", *config,
                "--site-dir", str(out)]
     env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch))
@@ -100,6 +101,8 @@ def _mkdocs(root: Path, out: Path, epoch: int, config: list[str], stdin: str | N
         env["AWARDSITE_LANGUAGE"] = language
     if listed is not None:
         env["AWARDSITE_REBUILD"] = str(listed)
+        if theme:
+            env["AWARDSITE_REBUILD_THEME"] = "1"
     result = subprocess.run(command, cwd=root, env=env, input=stdin, capture_output=True, text=True)
     if result.returncode != 0:
         raise BuildError("mkdocs build failed / mkdocs 构建失败:\n" + (result.stderr or result.stdout).strip())
@@ -148,7 +151,7 @@ def build_languages_apart(root: Path, out: Path, epoch: int, config: dict, langu
         folder = folders[language]
         try:
             seconds = {f"mkdocs {language}": _timed(_mkdocs, root, folder, epoch, ["--config-file", "-"], child, language,
-                                                    listed)}
+                                                    listed, rebuild is not None and rebuild.theme)}
             if search and not failed.is_set():  # no index for a build that has failed already
                 pages = None if language == default else f"{language}/**/*.html"  # the default's folder holds its own only
                 seconds[f"Pagefind {language}"] = _timed(index_for_search, folder, pages)
@@ -165,7 +168,8 @@ def build_languages_apart(root: Path, out: Path, epoch: int, config: dict, langu
             listing = Path(tempfile.mkdtemp(prefix=f".site-new-{os.getpid()}-list-", dir=out.parent))
             listed = listing / "rebuild.txt"
             listed.write_text("".join(f"{path}\n" for path in sorted(rebuild.files)), encoding="utf-8")
-            link_last_site(rebuild.previous, folders, default)
+            if rebuild.previous is not None:  # a shard starts from nothing
+                link_last_site(rebuild.previous, folders, default)
         with ThreadPoolExecutor(len(languages)) as pool:
             runs = [pool.submit(build, language) for language in languages]
         seconds = {}
@@ -278,22 +282,29 @@ def _write_search_entry(out: Path, data: dict) -> None:
     (out / SEARCH_ENTRY).write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
-def publish(root: Path, site: Path, epoch: int, rebuild: Rebuild | None = None) -> None:
+def publish(root: Path, site: Path, epoch: int, rebuild: Rebuild | None = None, search: bool = True) -> None:
     """Build into a temporary folder beside `site`, then swap it in; with `rebuild`,
-    only what it lists is built again (generator/incremental.py)."""
+    only what it lists is built again (generator/incremental.py); without `search`, no
+    search index (a shard's: the merge makes it, generator/shards.py)."""
     site = site.resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
     remove_abandoned_builds(site)
     fresh = Path(tempfile.mkdtemp(prefix=f".site-new-{os.getpid()}-", dir=site.parent))
     try:
-        run_mkdocs(root, fresh, epoch, search=True, rebuild=rebuild)
-        old = site.with_name(f".site-old-{os.getpid()}")
-        if site.exists():
-            site.rename(old)
-        fresh.rename(site)
-        shutil.rmtree(old, ignore_errors=True)
+        run_mkdocs(root, fresh, epoch, search=search, rebuild=rebuild)
+        swap_in(fresh, site)
     finally:
         shutil.rmtree(fresh, ignore_errors=True)
+
+
+def swap_in(fresh: Path, site: Path) -> None:
+    """Put the finished folder `fresh` in the place of `site` (two renames; a build killed
+    between them is put right by the next one, remove_abandoned_builds)."""
+    old = site.with_name(f".site-old-{os.getpid()}")
+    if site.exists():
+        site.rename(old)
+    fresh.rename(site)
+    shutil.rmtree(old, ignore_errors=True)
 
 
 def remove_abandoned_builds(site: Path) -> list[Path]:
