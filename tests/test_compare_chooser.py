@@ -169,6 +169,9 @@ def test_the_chooser_is_used_with_the_keyboard(browser, origin):  # noqa: F811
 def test_axe_finds_nothing_serious_with_the_chooser_open(browser, origin, path, width):  # noqa: F811
     page, trouble = open_page(browser, origin + path, width)
     page.click(".city-chooser__toggle")
+    page.locator(".city-chooser__fieldset").wait_for(state="visible")
+    # what a reader sees once the page is still: axe reads colours mid-animation otherwise
+    page.wait_for_function("document.getAnimations().every(animation => animation.playState !== 'running')")
     violations = Axe().run(page).response["violations"]
     serious = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations if v["impact"] in ("serious", "critical")]
     assert serious == []
