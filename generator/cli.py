@@ -88,7 +88,7 @@ def command_build(root: Path, today: dt.date, site: Path, preview: bool = False,
                   shard: tuple[int, int] | None = None) -> int:
     from .calendar import SHANGHAI
     from .collect import gather_with_cache
-    from .incremental import plan, record
+    from .incremental import inputs, plan, record
     from .links import refuse_linked_outputs
     from .pipeline import outputs, prepare
     from .site import publish, write_pages
@@ -103,9 +103,10 @@ def command_build(root: Path, today: dt.date, site: Path, preview: bool = False,
     epoch = int(dt.datetime.combine(today, dt.time(12), SHANGHAI).timestamp())
     if shard is not None:
         return _build_shard(root, site, epoch, corpus, files, shard)
-    rebuild = None if full else plan(root, site, files)  # only what changed, when the last site allows it
+    built = inputs(root, files)
+    rebuild = None if full else plan(root, site, built, files)  # only what changed, when the last site allows it
     publish(root, site, epoch, rebuild)
-    record(root, site, files)
+    record(root, site, built)
     if site_url(root) is None:
         print(NO_ADDRESS)
     texts = sum(not path.endswith(".md") for path in pages)  # the official texts, offered beside their pages

@@ -90,19 +90,32 @@ def _site_identity(site: Path) -> list[int]:
     return [status.st_dev, status.st_ino]
 
 
-def plan(root: Path, site: Path, files: dict[str, str]) -> Rebuild | None:
+@dataclass(frozen=True)
+class Inputs:
+    """What a build is made from, worked out once per build: the fingerprint of what
+    every page depends on, and the SHA-256 of each page and file (by its build/docs path)."""
+
+    fingerprint: str
+    files: dict[str, str]
+
+
+def inputs(root: Path, files: dict[str, str]) -> Inputs:
+    return Inputs(fingerprint(root), digests(files))
+
+
+def plan(root: Path, site: Path, now: Inputs, files: dict[str, str]) -> Rebuild | None:
     """What to build again to turn the site last built into the site of `files` (the pages
-    and exported files, by their path in build/docs), or None for a full build."""
+    and exported files, by their path in build/docs, whose inputs are `now`), or None for
+    a full build."""
     manifest = _read(root / MANIFEST)
     site = site.resolve()
     if (manifest is None or manifest.get("format") != FORMAT or manifest.get("site") != str(site)
             or not site.is_dir() or site.is_symlink() or manifest.get("identity") != _site_identity(site)
-            or manifest.get("fingerprint") != fingerprint(root)):
+            or manifest.get("fingerprint") != now.fingerprint):
         return None
     before: dict[str, str] = manifest["files"]
-    now = digests(files)
-    changed = {path for path, digest in now.items() if before.get(path) != digest}
-    gone = before.keys() - now.keys()
+    changed = {path for path, digest in now.files.items() if before.get(path) != digest}
+    gone = before.keys() - now.files.keys()
     return Rebuild(site, frozenset(changed | linking_to(files, changed, gone)))
 
 
@@ -125,11 +138,12 @@ def linking_to(files: dict[str, str], changed: set[str], gone: set[str]) -> set[
     return found
 
 
-def record(root: Path, site: Path, files: dict[str, str]) -> None:
-    """After a build that succeeded: what `site` was built from."""
+def record(root: Path, site: Path, built: Inputs) -> None:
+    """After a build that succeeded: what `site` was built from (as the build began, so
+    code changed on disk meanwhile is not taken for the code that ran)."""
     site = site.resolve()
     manifest = {"format": FORMAT, "site": str(site), "identity": _site_identity(site),
-                "fingerprint": fingerprint(root), "files": digests(files)}
+                "fingerprint": built.fingerprint, "files": built.files}
     target = root / MANIFEST
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_project, run_cli
-from generator.incremental import Rebuild, plan
+from generator.incremental import Rebuild, inputs, plan
 from generator.site import give_each_language_its_sitemap, run_mkdocs
 from test_parallel_build import NOON, TODAY, digest
 
@@ -99,17 +99,17 @@ def test_what_shapes_every_page_makes_a_full_build(project, tmp_path, monkeypatc
     docs, site = project / "build" / "docs", project / "site"
     files = {path.relative_to(docs).as_posix(): path.read_bytes().decode("utf-8")
              for path in docs.rglob("*") if path.is_file()}
-    assert plan(project, site, files) == Rebuild(site.resolve(), frozenset())
+    assert plan(project, site, inputs(project, files), files) == Rebuild(site.resolve(), frozenset())
     monkeypatch.setenv("AWARDSITE_URL", "https://awards.example.org/")
-    assert plan(project, site, files) is None
+    assert plan(project, site, inputs(project, files), files) is None
     monkeypatch.delenv("AWARDSITE_URL")
     main = project / "site_templates" / "overrides" / "main.html"
     text = main.read_text(encoding="utf-8")
     main.write_text(text + "\n{# changed #}\n", encoding="utf-8")
-    assert plan(project, site, files) is None
+    assert plan(project, site, inputs(project, files), files) is None
     main.write_text(text, encoding="utf-8")
-    assert plan(project, site, files) is not None
+    assert plan(project, site, inputs(project, files), files) is not None
     shutil.copytree(site, tmp_path / "copy")
     shutil.rmtree(site)
     (tmp_path / "copy").rename(site)  # the same files, but not the folder the last build left
-    assert plan(project, site, files) is None
+    assert plan(project, site, inputs(project, files), files) is None
