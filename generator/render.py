@@ -8,7 +8,7 @@ unless it was made safe on purpose (`|h` escapes for HTML blocks), so nothing a
 record contains can turn into markup. The shared macros (`_article`, `_cycles`,
 `_corrections`, `_subscribe`, `_page`) are made once per language and page depth and
 given to every page as `a`, `c`, `k`, `sub` and `layout` (MACROS), not imported by each
-page; so are the links to the other pages, `urls` (paths.PageLinks), and `paths`.
+page; so are the links to the other pages, `urls` (page_types.PageLinks), and `paths`.
 """
 
 from __future__ import annotations
@@ -32,9 +32,8 @@ from .derive import adopted_without_text, compared_versions
 from .findings import FINDING_KINDS, Subject
 from .markup import body_html
 from .model import CATEGORIES, NOTICE_KINDS, PERIOD_KINDS, Citation, Regulation
-from .page_types import PAGE_TYPES, Site
+from .page_types import PAGE_TYPES, PageLinks, Site
 from .paging import Bounds, plan
-from .paths import PageLinks
 from .periods import PERIOD_STATUSES, NoticeView
 from .records import AwardRecords, award_records, grouped
 from .text import anchor, cited_articles, cited_places, place_labels
@@ -284,7 +283,7 @@ def render_site(corpus: Corpus, today: dt.date, root: Path, records: AwardRecord
 
         for page_type in PAGE_TYPES:
             for context in page_type.each(site, lang):
-                put(page_type.path(**context), page_type.template, **context)
+                put(page_type.path_of(context), page_type.template, **context)
         if lang == "zh":  # the official texts, one copy in the site's root, linked from both languages
             for version in site.versions():
                 original = corpus.original(version["reg"])

@@ -100,7 +100,7 @@ class Links:
         return self.site + path
 
     def page(self, lang: str, path: str) -> str:
-        """The address of a page rendered at `path` (paths.py: e.g. notices/x/y/z.md)."""
+        """The address of a page rendered at `path` (`paths.<name>`: e.g. notices/x/y/z.md)."""
         return self.lang_root(lang) + address(path)
 
 

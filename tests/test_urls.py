@@ -16,8 +16,7 @@ from icalendar import Calendar
 
 from conftest import PUBLISHED_URL, ROOT, copy_project, run_cli
 from generator import paths
-from generator.page_types import PAGE_TYPES
-from generator.paths import PageLinks
+from generator.page_types import PAGE_TYPES, PageLinks
 from generator.urls import NO_ADDRESS, up_to_site_root
 
 
@@ -30,11 +29,23 @@ def test_a_page_finds_the_site_root_from_where_it_is_published(key, way_back):
     assert up_to_site_root(key) == way_back
 
 
-def test_every_kind_of_page_has_its_path_function_and_its_template():
+def test_every_kind_of_page_has_its_path_and_its_template():
+    """Its row makes its path, which `paths` and `urls` both give by its name."""
     for page_type in PAGE_TYPES:
-        assert page_type.name in paths.PATHS, page_type.name
+        assert callable(page_type.path) and getattr(paths, page_type.name) is page_type.path, page_type.name
+        assert getattr(PageLinks("index.md"), page_type.name) is not None
         assert (ROOT / "site_templates" / page_type.template).is_file(), page_type.template
     assert len({page_type.name for page_type in PAGE_TYPES}) == len(PAGE_TYPES)
+
+
+def test_a_page_path_is_made_by_its_row_alone():
+    """paths.py makes no page's path of its own: only the files that are not pages."""
+    own = {name for name, value in vars(paths).items() if callable(value) and getattr(value, "__module__", None) == paths.__name__}
+    assert own == {"source_name", "source_file", "address", "__getattr__"}
+    with pytest.raises(AttributeError, match="no kind of page is called 'statistic'"):
+        paths.statistic()
+    with pytest.raises(AttributeError):
+        PageLinks("index.md").statistic()
 
 
 # a page path spelled in a template: a Markdown file named, or a way back up by hand
@@ -42,7 +53,7 @@ _SPELLED = re.compile(r"\.md\b(?!\.j2)|\.\./|\./")
 
 
 def test_no_template_spells_a_page_path_by_hand():
-    """Every link to a page goes through `urls` (paths.py), so a page's path is made in one place."""
+    """Every link to a page goes through `urls` (its row of page_types.PAGE_TYPES), so a page's path is made in one place."""
     for template in sorted((ROOT / "site_templates").glob("*.j2")):
         text = re.sub(r"\{%#.*?#%\}", "", template.read_text(encoding="utf-8"), flags=re.DOTALL)  # comments may name paths
         spelled = [line for line in text.splitlines() if _SPELLED.search(line)]
