@@ -5,9 +5,9 @@ texts, which are files and not pages, and where mkdocs publishes a page (`addres
 
 The exports and the shards link to the pages through `paths.<name>`, the templates
 through `urls.<name>`, relative to the page linking (page_types.PageLinks): both are
-the rows' own functions, so every page's path is made in one place. This module is
-imported early (by urls, which gathering imports), and the table, which gathers and
-derives, late: so a page's path is looked up in it when asked for, not as this loads.
+the rows' own functions, so every page's path is made in one place. A page's path is
+looked up in the table when it is asked for, not as this module loads: gathering imports
+this module (through urls), and the table imports gathering.
 """
 
 from __future__ import annotations
