@@ -31,7 +31,7 @@ from .errors import DataError, Problem
 from .derive import adopted_without_text, compared_versions
 from .findings import FINDING_KINDS, Subject
 from .markup import body_html
-from .model import CATEGORIES, NOTICE_KINDS, PERIOD_KINDS, Citation, Regulation
+from .model import CATEGORIES, NOTICE_KINDS, PERIOD_KINDS, WINNER_TABLES, Citation, Regulation
 from .page_types import PAGE_TYPES, Site
 from .paging import Bounds, plan
 from .paths import PageLinks
@@ -177,6 +177,15 @@ def iso_days(days) -> str:
     return " ".join(day.isoformat() for day in days)
 
 
+def candidate_rows(view: NoticeView) -> list[dict]:
+    """A notice's candidates as the rows of its table (WINNER_TABLES["candidates"]): each
+    candidate as `winner`, with its cycle and where it stands (awards.candidate_standing;
+    still proposed while the notice's publicity is open or has not begun)."""
+    open_for_objections = view.status in ("open", "upcoming")
+    return [dict(winner=x, cycle=view.cycle, standing=candidate_standing(view.cycle, x, open_for_objections))
+            for x in view.notice.candidates]
+
+
 def _finalize(value):
     if value is None:
         return ""
@@ -249,12 +258,12 @@ def render_site(corpus: Corpus, today: dt.date, root: Path, records: AwardRecord
         common = dict(lang=lang, t=t, t_in=strings.get, tr=tr, date=date, today=today, corpus=corpus, views=views,
                       columns=columns, groups=groups, cites=cites, cited_articles=cited_articles, r=records,
                       cite_label=cite_label, anchor=anchor, status_text=status_text, NOTICE_KINDS=NOTICE_KINDS,
-                      CATEGORIES=CATEGORIES, FINDING_KINDS=FINDING_KINDS, Subject=Subject, HOLDING=HOLDING, iso=dt.date.isoformat,
+                      CATEGORIES=CATEGORIES, WINNER_TABLES=WINNER_TABLES, FINDING_KINDS=FINDING_KINDS, Subject=Subject, HOLDING=HOLDING, iso=dt.date.isoformat,
                       iso_days=iso_days, body_html=body_html, correction_label=correction_label)
         common["preview"] = preview
         common["paging"] = paging
         common["PERIOD_KINDS"], common["PERIOD_STATUSES"] = PERIOD_KINDS, PERIOD_STATUSES
-        common["standing"] = candidate_standing
+        common["candidate_rows"] = candidate_rows
         common["named_count"] = named_count
         common["adopted_without_text"] = lambda view: adopted_without_text(corpus, views, view)
         common["official_source"] = official_source
