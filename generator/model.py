@@ -536,8 +536,8 @@ class Winner(Awardee):
 # The tables of winners (and of a notice's candidates) on the pages, each with its columns
 # in order; a page names the table (site_templates/_cycles.md.j2's `winner_table`). A
 # column is one that `winner_cell` draws (a name, an award, a status, …) or else a field
-# of the winner shown as it is ("—" where it has none), such as `credit_code`, under its
-# label in site_templates/strings.yaml.
+# of the winner shown as it is ("—" where it has none), such as `credit_code`, under the
+# heading open_data.yaml gives it beside its meaning in the winners data file.
 WINNER_TABLES = {
     "winners": ("city", "cycle", "winner", "category", "sector", "district", "status"),  # every city's (winners.md.j2)
     "cycle": ("winner_marked", "category", "sector_district", "credit_code", "status"),  # a cycle's (city.md.j2)

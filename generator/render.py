@@ -32,6 +32,7 @@ from .derive import adopted_without_text, compared_versions
 from .findings import FINDING_KINDS, Subject
 from .markup import body_html
 from .model import CATEGORIES, NOTICE_KINDS, PERIOD_KINDS, WINNER_TABLES, Citation, Regulation
+from .open_data import fields
 from .page_types import PAGE_TYPES, Site
 from .paging import Bounds, plan
 from .paths import PageLinks
@@ -43,6 +44,10 @@ from .urls import Links, official_source, up_to_site_root
 from .corrections import correction_label
 
 LANGS = ("zh", "en")
+# The winner's fields the winners tables show as they are, by column: the winners file's
+# columns that open_data.yaml gives a `field` and a `heading` (model.WINNER_TABLES).
+WINNER_FIELDS = {name: column for name, column in fields()["winners"]["columns"].items() if "heading" in column}
+
 # The macro files, by the name every page knows them by. Their macros depend only on the
 # language and on the page's depth (the links `urls` makes, the way `subscribe` goes back to
 # the site's root), so each is made once per language and depth and handed to the pages,
@@ -258,7 +263,7 @@ def render_site(corpus: Corpus, today: dt.date, root: Path, records: AwardRecord
         common = dict(lang=lang, t=t, t_in=strings.get, tr=tr, date=date, today=today, corpus=corpus, views=views,
                       columns=columns, groups=groups, cites=cites, cited_articles=cited_articles, r=records,
                       cite_label=cite_label, anchor=anchor, status_text=status_text, NOTICE_KINDS=NOTICE_KINDS,
-                      CATEGORIES=CATEGORIES, WINNER_TABLES=WINNER_TABLES, FINDING_KINDS=FINDING_KINDS, Subject=Subject, HOLDING=HOLDING, iso=dt.date.isoformat,
+                      CATEGORIES=CATEGORIES, WINNER_TABLES=WINNER_TABLES, WINNER_FIELDS=WINNER_FIELDS, FINDING_KINDS=FINDING_KINDS, Subject=Subject, HOLDING=HOLDING, iso=dt.date.isoformat,
                       iso_days=iso_days, body_html=body_html, correction_label=correction_label)
         common["preview"] = preview
         common["paging"] = paging
