@@ -295,11 +295,12 @@ def data_rows(corpus: Corpus, records: AwardRecords, today: dt.date, links: Link
 def _winner_row(winner: Winner, worked_out: dict) -> dict:
     """A winner's row of the winners file, in open_data.yaml's order: each column that
     names a `field` of the winner holds it as it is (empty where it has none), and the
-    others are `worked_out` by data_rows. (A column in neither is left out of order, for
-    data_rows to refuse.)"""
+    others are `worked_out` by data_rows."""
     columns = fields()["winners"]["columns"]
     row = worked_out | {name: getattr(winner, column["field"]) or "" for name, column in columns.items() if "field" in column}
-    return {name: row[name] for name in columns} if set(row) == set(columns) else row
+    if set(row) != set(columns):
+        return row  # which data_rows refuses, naming the columns written and those documented
+    return {name: row[name] for name in columns}
 
 
 def _winner_source(w) -> str:

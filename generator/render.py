@@ -263,8 +263,8 @@ def render_site(corpus: Corpus, today: dt.date, root: Path, records: AwardRecord
         common = dict(lang=lang, t=t, t_in=strings.get, tr=tr, date=date, today=today, corpus=corpus, views=views,
                       columns=columns, groups=groups, cites=cites, cited_articles=cited_articles, r=records,
                       cite_label=cite_label, anchor=anchor, status_text=status_text, NOTICE_KINDS=NOTICE_KINDS,
-                      CATEGORIES=CATEGORIES, WINNER_TABLES=WINNER_TABLES, WINNER_FIELDS=WINNER_FIELDS, FINDING_KINDS=FINDING_KINDS, Subject=Subject, HOLDING=HOLDING, iso=dt.date.isoformat,
-                      iso_days=iso_days, body_html=body_html, correction_label=correction_label)
+                      CATEGORIES=CATEGORIES, FINDING_KINDS=FINDING_KINDS, Subject=Subject, HOLDING=HOLDING, iso=dt.date.isoformat,
+                      WINNER_TABLES=WINNER_TABLES, WINNER_FIELDS=WINNER_FIELDS, iso_days=iso_days, body_html=body_html, correction_label=correction_label)
         common["preview"] = preview
         common["paging"] = paging
         common["PERIOD_KINDS"], common["PERIOD_STATUSES"] = PERIOD_KINDS, PERIOD_STATUSES
