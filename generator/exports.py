@@ -253,15 +253,15 @@ def data_rows(corpus: Corpus, records: AwardRecords, today: dt.date, links: Link
     rows_winners = []
     for (city_id, _), w in sorted(records.winners.items()):
         x, city = w.winner, corpus.cities[city_id].info.name
-        rows_winners.append(dict(
+        rows_winners.append(_winner_row(x, dict(
             city=city_id, city_zh=city.zh, city_en=city.en, cycle=w.cycle.cycle, id=x.id, name_zh=x.name.zh,
             name_en=x.name.en or "", name_en_official=x.name.en_official, kind=x.kind, award=x.award,
             tier_zh=_pair(x.tier, "zh"), tier_en=_pair(x.tier, "en"), sector_zh=_pair(x.sector, "zh"),
             sector_en=_pair(x.sector, "en"), district_zh=_pair(x.district, "zh"), district_en=_pair(x.district, "en"),
-            credit_code=x.credit_code or "", employer_zh=_pair(x.employer, "zh"), employer_en=_pair(x.employer, "en"),
+            employer_zh=_pair(x.employer, "zh"), employer_en=_pair(x.employer, "en"),
             decided=w.decided.isoformat() if w.decided else "", valid_until=w.valid_until.isoformat() if w.valid_until else "",
             status=w.status, page_zh=links.page("zh", paths.city_winners(city_id)), page_en=links.page("en", paths.city_winners(city_id)),
-            source_url=_winner_source(w), example=w.cycle.example))
+            source_url=_winner_source(w), example=w.cycle.example)))
     rows_counts = []
     for city_id, city in corpus.cities.items():
         for cycle in city.cycles:
@@ -290,6 +290,17 @@ def data_rows(corpus: Corpus, records: AwardRecords, today: dt.date, links: Link
             if list(row) != documented:
                 raise ValueError(f"{name}: the columns written {list(row)} are not those documented in open_data.yaml {documented}")
     return rows
+
+
+def _winner_row(winner: Winner, worked_out: dict) -> dict:
+    """A winner's row of the winners file, in open_data.yaml's order: each column that
+    names a `field` of the winner holds it as it is (empty where it has none), and the
+    others are `worked_out` by data_rows."""
+    columns = fields()["winners"]["columns"]
+    row = worked_out | {name: getattr(winner, column["field"]) or "" for name, column in columns.items() if "field" in column}
+    if set(row) != set(columns):
+        return row  # which data_rows refuses, naming the columns written and those documented
+    return {name: row[name] for name in columns}
 
 
 def _winner_source(w) -> str:

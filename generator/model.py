@@ -533,6 +533,19 @@ class Winner(Awardee):
         "更正记录（日期、字段、原文、原因）；记录本身写更正后的内容", "corrections (date, field, old text, why); the record holds the corrected text"))
 
 
+# The tables of winners (and of a notice's candidates) on the pages, each with its columns
+# in order; a page names the table (site_templates/_cycles.md.j2's `winner_table`). A
+# column is one that `winner_cell` draws (a name, an award, a status, …) or else a field
+# of the winner shown as it is ("—" where it has none), such as `credit_code`, under the
+# heading open_data.yaml gives it beside its meaning in the winners data file.
+WINNER_TABLES = {
+    "winners": ("city", "cycle", "winner", "category", "sector", "district", "status"),  # every city's (winners.md.j2)
+    "cycle": ("winner_marked", "category", "sector_district", "credit_code", "status"),  # a cycle's (city.md.j2)
+    "city": ("winner", "cycle", "category", "decided", "valid_until", "status"),  # a city's (winners_city.md.j2)
+    "candidates": ("candidate", "category", "sector_district", "credit_code", "candidate_standing"),  # a notice's (notice.md.j2)
+}
+
+
 class Count(Record):
     """How many won in a category, where the source gives a number but not every name."""
 

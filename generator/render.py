@@ -31,7 +31,8 @@ from .errors import DataError, Problem
 from .derive import adopted_without_text, compared_versions
 from .findings import FINDING_KINDS, Subject
 from .markup import body_html
-from .model import CATEGORIES, NOTICE_KINDS, PERIOD_KINDS, Citation, Regulation
+from .model import CATEGORIES, NOTICE_KINDS, PERIOD_KINDS, WINNER_TABLES, Citation, Regulation
+from .open_data import fields
 from .page_types import PAGE_TYPES, PageLinks, Site
 from .paging import Bounds, plan
 from .periods import PERIOD_STATUSES, NoticeView
@@ -42,6 +43,10 @@ from .urls import Links, official_source, up_to_site_root
 from .corrections import correction_label
 
 LANGS = ("zh", "en")
+# The winner's fields the winners tables show as they are, by column: the winners file's
+# columns that open_data.yaml gives a `field` and a `heading` (model.WINNER_TABLES).
+WINNER_FIELDS = {name: column for name, column in fields()["winners"]["columns"].items() if "heading" in column}
+
 # The macro files, by the name every page knows them by. Their macros depend only on the
 # language and on the page's depth (the links `urls` makes, the way `subscribe` goes back to
 # the site's root), so each is made once per language and depth and handed to the pages,
@@ -176,6 +181,15 @@ def iso_days(days) -> str:
     return " ".join(day.isoformat() for day in days)
 
 
+def candidate_rows(view: NoticeView) -> list[dict]:
+    """A notice's candidates as the rows of its table (WINNER_TABLES["candidates"]): each
+    candidate as `winner`, with its cycle and where it stands (awards.candidate_standing;
+    still proposed while the notice's publicity is open or has not begun)."""
+    open_for_objections = view.status in ("open", "upcoming")
+    return [dict(winner=x, cycle=view.cycle, standing=candidate_standing(view.cycle, x, open_for_objections))
+            for x in view.notice.candidates]
+
+
 def _finalize(value):
     if value is None:
         return ""
@@ -249,11 +263,11 @@ def render_site(corpus: Corpus, today: dt.date, root: Path, records: AwardRecord
                       columns=columns, groups=groups, cites=cites, cited_articles=cited_articles, r=records,
                       cite_label=cite_label, anchor=anchor, status_text=status_text, NOTICE_KINDS=NOTICE_KINDS,
                       CATEGORIES=CATEGORIES, FINDING_KINDS=FINDING_KINDS, Subject=Subject, HOLDING=HOLDING, iso=dt.date.isoformat,
-                      iso_days=iso_days, body_html=body_html, correction_label=correction_label)
+                      WINNER_TABLES=WINNER_TABLES, WINNER_FIELDS=WINNER_FIELDS, iso_days=iso_days, body_html=body_html, correction_label=correction_label)
         common["preview"] = preview
         common["paging"] = paging
         common["PERIOD_KINDS"], common["PERIOD_STATUSES"] = PERIOD_KINDS, PERIOD_STATUSES
-        common["standing"] = candidate_standing
+        common["candidate_rows"] = candidate_rows
         common["named_count"] = named_count
         common["adopted_without_text"] = lambda view: adopted_without_text(corpus, views, view)
         common["official_source"] = official_source

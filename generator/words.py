@@ -10,7 +10,8 @@ Every label of the site and of its files (feeds, calendars, `check`'s finding na
 is written once, in `site_templates/strings.yaml`, and read through `load_strings`:
 the templates, the exports and the CLI ask the same table by key. The notice kinds
 and award categories keep their labels in model.py's tables, where the record types'
-own messages need them.
+own messages need them; a winner's text field shown as a column (credit_code) keeps its
+heading in open_data.yaml, beside its meaning in the winners data file.
 """
 
 from __future__ import annotations

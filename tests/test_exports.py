@@ -22,6 +22,7 @@ from conftest import DEMO, PUBLISHED_URL, ROOT, copy_project, real_project
 from generator import pipeline
 from generator.collect import gather
 from generator.exports import DATASETS, export_files, fields
+from generator.model import WINNER_TABLES, Winner
 
 TODAY = dt.date(2026, 11, 23)
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -158,6 +159,18 @@ def test_a_city_calendar_holds_that_city_only(built_site, city):
 
 
 # ---------------------------------------------------------------- open data
+
+def test_a_winners_column_that_names_a_field_names_one_of_the_winner():
+    """open_data.yaml's winners columns with a `field` are that field of the winner, written
+    as it is; those with a `heading` too are the columns the pages' winners tables may show
+    (model.WINNER_TABLES), such as credit_code on a cycle's and a notice's tables."""
+    named = {name: column for name, column in fields()["winners"]["columns"].items() if "field" in column}
+    assert "credit_code" in named
+    assert [name for name, column in named.items() if column["field"] not in Winner.model_fields] == []
+    assert [name for name, column in named.items() if "heading" in column and set(column["heading"]) != {"zh", "en"}] == []
+    shown = {column for table in WINNER_TABLES.values() for column in table}
+    assert "credit_code" in shown and [name for name in shown & set(named) if "heading" not in named[name]] == []
+
 
 @pytest.mark.parametrize("name", DATASETS)
 def test_json_and_csv_hold_the_same_documented_records(built_site, name):
