@@ -9,9 +9,9 @@ cycles' notices, its page, its winners, its feeds and calendar) to its province,
 province's pages (the lists' and the comparison's `province/<slug>` pages) to that
 province, and everything else — the home page, the site-wide lists, the comparison's
 own pages, the data files, the search page, the theme's files — to the national part,
-which goes in shard 1. The parts come from the page registry (paths.py) and the
-provinces the pages are grouped by (paging.py), so a new kind of page belongs where
-its path function puts it: under a city's folder, or to the national part.
+which goes in shard 1. The parts come from the page registry (page_types.py, through
+paths.<name>) and the provinces the pages are grouped by (paging.py), so a new kind of
+page belongs where its row's path puts it: under a city's folder, or to the national part.
 
 Each shard still renders every page's Markdown (links between shards must resolve, and
 mkdocs checks them against the whole list of pages); only mkdocs' rendering is split
@@ -69,7 +69,7 @@ class Parts:
 
 def parts(corpus) -> Parts:
     """The parts of the site of `corpus`: each city's pages and folders, and each
-    province's pages, by the paths paths.py gives them (the exported files as the
+    province's pages, by the paths their rows of page_types.py give them (the exported files as the
     exports name them)."""
     pages: dict[str, str] = {}
     folders: dict[str, str] = {}
