@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import atexit
+import fcntl
 import gc
 import io
 import locale
@@ -164,23 +165,35 @@ def demo_corpus():
     return gather(DEMO)
 
 
+def demo_built_once(tmp_path_factory, name: str, env: dict[str, str]) -> Path:
+    """The demo project built with `env`, once for the whole run: where the suite runs on
+    several workers (pytest-xdist, `make test`), in the run's shared temporary folder, by
+    the first worker to ask (holding a lock while it builds; the others wait for it, then
+    read the same site). Returns the built site, which the tests only read."""
+    base = tmp_path_factory.getbasetemp()
+    folder = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / f"once-{name}"
+    with open(f"{folder}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (folder / "built").exists():  # not built, or a worker's build failed half-way
+            shutil.rmtree(folder, ignore_errors=True)
+            project = copy_project(folder / "project", examples=True)
+            result = run_cli("build", cwd=project, env=env)
+            assert result.returncode == 0, result.stderr
+            (folder / "built").touch()
+    return folder / "project" / "site"
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The demo (the example cycles) built once for the session, as of a fixed day
+    """The demo (the example cycles) built once for the run, as of a fixed day
     (AWARDSITE_TODAY, not a --today preview), as the README builds it: no published address set."""
-    project = copy_project(tmp_path_factory.mktemp("build") / "project", examples=True)
-    result = run_cli("build", cwd=project, env={"AWARDSITE_TODAY": "2026-11-23"})  # as the daily build: the pages recount in the browser
-    assert result.returncode == 0, result.stderr
-    return project / "site"
+    return demo_built_once(tmp_path_factory, "build", {"AWARDSITE_TODAY": "2026-11-23"})  # as the daily build: the pages recount in the browser
 
 
 @pytest.fixture(scope="session")
 def published_site(tmp_path_factory) -> Path:
     """The same, built as the publishing workflow builds it: at PUBLISHED_URL."""
-    project = copy_project(tmp_path_factory.mktemp("published") / "project", examples=True)
-    result = run_cli("build", cwd=project, env={"AWARDSITE_URL": PUBLISHED_URL, "AWARDSITE_TODAY": "2026-11-23"})
-    assert result.returncode == 0, result.stderr
-    return project / "site"
+    return demo_built_once(tmp_path_factory, "published", {"AWARDSITE_URL": PUBLISHED_URL, "AWARDSITE_TODAY": "2026-11-23"})
 
 
 CHROMIUM = "/usr/bin/chromium"
