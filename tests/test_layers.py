@@ -5,6 +5,7 @@ imported (an import inside a function, made when a command runs, does not count)
 from __future__ import annotations
 
 import ast
+import re
 from functools import cache
 
 import pytest
@@ -46,3 +47,12 @@ def test_a_stage_does_not_import_a_later_one(stage, later):
 
 def test_the_reading_sees_imports():
     assert {"placeholders", "load", "errors"} <= reached_from("collect")
+
+
+def test_the_readmes_stage_table_names_every_module_once():
+    """README.md's "How it works" table is where a newcomer finds a module's stage: each
+    module of generator/ is in one row's module column, and each named there exists."""
+    rows = [line.split("|")[2] for line in (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+            if line.startswith("| ") and line.count("|") >= 4]
+    named = [name for column in rows for name in re.findall(r"`([a-z_]+\.py)`", column)]
+    assert sorted(named) == sorted(path.name for path in GENERATOR.glob("*.py") if path.name != "__init__.py")
