@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import http.server
 import threading
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -75,9 +76,29 @@ def open_page(browser, url: str, width: int = 1280):
     site_origin = "{0.scheme}://{0.netloc}/".format(urlsplit(url))
     page.on("request", lambda r: trouble.append(f"off-site request {r.url}")
             if not r.url.startswith((site_origin, "data:")) else None)
-    page.goto(url)
-    page.wait_for_load_state("networkidle")
+    settled(page, lambda: page.goto(url))
     return page, trouble
+
+
+FAVICON = "/assets/images/favicon.png"  # the theme's: what Chromium asks for once a page has loaded
+
+
+def settled(page, load) -> None:
+    """`load()` (a goto, a click), then wait until the page has loaded (its scripts run,
+    its stylesheets and images in), asked for its favicon, and every request it made has
+    been answered, so each failed request and console error is in. A page asks for
+    nothing more once loaded (only the favicon), so this is the moment Playwright's
+    "networkidle" reaches half a second later, after a quiet half second of its own."""
+    pending, favicon = set(), []
+    page.on("request", lambda r: (pending.add(r), favicon.append(r) if r.url.endswith(FAVICON) else None))
+    page.on("requestfinished", lambda r: pending.discard(r))
+    page.on("requestfailed", lambda r: pending.discard(r))
+    load()
+    page.wait_for_load_state("load")
+    deadline = time.monotonic() + 30
+    while not favicon or pending:
+        assert time.monotonic() < deadline, ("still waiting for", [r.url for r in pending] or "the favicon")
+        page.wait_for_timeout(10)
 
 
 @pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "phone"])
