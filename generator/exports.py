@@ -33,7 +33,7 @@ from .calendar import SHANGHAI
 from .collect import Corpus
 from .corrections import corrected, field_label
 from .model import CATEGORIES, NOTICE_KINDS, Citation, Notice, Winner
-from .open_data import DATASETS, fields  # noqa: F401 (DATASETS: the data files, for the tests)
+from .open_data import fields
 from .periods import NoticeView
 from .records import AwardRecords, award_records, grouped
 from .schema import SCHEMAS, schema_text

@@ -29,7 +29,7 @@ from .filekinds import CYCLE, JURISDICTION, REGULATION, kind_of
 from .links import files, folders
 from .load import Document, load_file, relative
 from .model import NOTICE_KINDS, Cycle, Fact, Name, Regulation
-from .placeholders import PLACEHOLDER_EN, PLACEHOLDER_ZH  # noqa: F401 (both: the placeholder the skeletons hold)
+from .placeholders import PLACEHOLDER_ZH
 from .urls import is_demo
 from .validate import validate
 

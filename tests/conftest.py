@@ -20,6 +20,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from browsing import MOUNT, serve_folder
 from generator.cli import main
 from generator.demo import assemble, demo_config
 
@@ -211,6 +212,18 @@ def chromium():
             "--disable-component-update", "--disable-sync"])
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="module")
+def origin(built_site):
+    """The site as the README builds it (no address set), served from a sub-path."""
+    yield from serve_folder(built_site, MOUNT)
+
+
+@pytest.fixture(scope="module")
+def mirror(published_site):
+    """A build made for its published address (PUBLISHED_URL), read from a mirror elsewhere."""
+    yield from serve_folder(published_site, "/copy/")
 
 
 @pytest.fixture(scope="module")

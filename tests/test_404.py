@@ -18,7 +18,7 @@ from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
 
 from conftest import copy_project, run_cli
-from test_browser import SHOTS, Mounted, open_page, serve_folder
+from browsing import SHOTS, Mounted, open_page, serve_folder
 
 MISSING = ["no-such-page/", "en/no-such-page/", "en/regulations/nowhere/x/"]
 LISTS = ["", "notices/", "regulations/"]  # each language's home and lists, below its root
@@ -110,7 +110,7 @@ def test_one_404_page_in_both_languages_at_the_root(built_site):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("path", MISSING)
-def test_a_missing_address_says_so_in_both_languages_and_every_link_works(browser, base, path):  # noqa: F811
+def test_a_missing_address_says_so_in_both_languages_and_every_link_works(browser, base, path):
     url = base + path
     page, trouble = open_page(browser, url)
     assert besides_its_own_404(trouble, url) == []  # every stylesheet and script loaded, nothing from another host
@@ -134,7 +134,7 @@ def test_a_missing_address_says_so_in_both_languages_and_every_link_works(browse
 
 @pytest.mark.browser
 @pytest.mark.parametrize(("lang", "query"), [("zh", "回避"), ("en", "objection")])
-def test_the_search_box_of_each_language_opens_its_search_page(browser, base, lang, query):  # noqa: F811
+def test_the_search_box_of_each_language_opens_its_search_page(browser, base, lang, query):
     url = base + MISSING[-1]
     page, trouble = open_page(browser, url)
     page.locator(f"#not-found-q-{lang}").fill(query)
@@ -154,7 +154,7 @@ def test_the_search_box_of_each_language_opens_its_search_page(browser, base, la
 @pytest.mark.browser
 @pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "phone"])
 @pytest.mark.parametrize("path", MISSING[:2], ids=["zh", "en"])
-def test_the_page_reads_on_a_desktop_and_a_phone(browser, base, path, width):  # noqa: F811
+def test_the_page_reads_on_a_desktop_and_a_phone(browser, base, path, width):
     url = base + path
     page, trouble = open_page(browser, url, width)
     if urlsplit(base).path == "/":

@@ -8,12 +8,13 @@ port, as a mirror serves the site. Screenshots are left in tests/screenshots/cho
 from __future__ import annotations
 
 import copy
+import functools
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
 
-from test_browser import SHOTS, open_page, origin  # noqa: F401  (a fixture)
+from browsing import SHOTS, open_page
 
 pytestmark = pytest.mark.browser
 LANGS = ["", "en/"]
@@ -52,7 +53,7 @@ def tick(page, ids: list[str]) -> None:
 
 @pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "phone"])
 @pytest.mark.parametrize("lang", LANGS, ids=["zh", "en"])
-def test_choosing_two_cities_shows_only_theirs_and_a_reload_keeps_them(browser, origin, lang, width):  # noqa: F811
+def test_choosing_two_cities_shows_only_theirs_and_a_reload_keeps_them(browser, origin, lang, width):
     page, trouble = open_page(browser, origin + lang + "compare/", width)
     every = cities_of(page)
     assert len(every) >= 2
@@ -77,7 +78,7 @@ def test_choosing_two_cities_shows_only_theirs_and_a_reload_keeps_them(browser, 
     page.close()
 
 
-def test_show_all_and_clear(browser, origin):  # noqa: F811
+def test_show_all_and_clear(browser, origin):
     page, trouble = open_page(browser, origin + "en/compare/?cities=" + "nowhere")  # an unknown id is left out
     every = cities_of(page)
     page.click(".city-chooser__toggle")
@@ -89,7 +90,7 @@ def test_show_all_and_clear(browser, origin):  # noqa: F811
     assert trouble == []
 
 
-def test_without_a_script_the_whole_table_shows(browser, origin):  # noqa: F811
+def test_without_a_script_the_whole_table_shows(browser, origin):
     context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 900})
     page = context.new_page()
     page.goto(origin + "compare/?cities=wuhan,xinyang")
@@ -102,7 +103,7 @@ def test_without_a_script_the_whole_table_shows(browser, origin):  # noqa: F811
 
 
 @pytest.mark.parametrize("start, other", [("compare/", "en/compare/"), ("en/compare/", "compare/")])
-def test_the_language_switch_keeps_the_choice(browser, origin, start, other):  # noqa: F811
+def test_the_language_switch_keeps_the_choice(browser, origin, start, other):
     page, trouble = open_page(browser, origin + start)
     every = cities_of(page)
     chosen = [every[0], every[-1]]
@@ -117,7 +118,7 @@ def test_the_language_switch_keeps_the_choice(browser, origin, start, other):  #
 
 
 @pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "phone"])
-def test_a_topic_page_shows_the_chosen_cities_and_leads_back_with_them(browser, origin, width):  # noqa: F811
+def test_a_topic_page_shows_the_chosen_cities_and_leads_back_with_them(browser, origin, width):
     page, trouble = open_page(browser, origin + "en/compare/", width)
     every = cities_of(page)
     chosen = [every[0], every[2]]
@@ -139,7 +140,7 @@ def test_a_topic_page_shows_the_chosen_cities_and_leads_back_with_them(browser, 
     assert trouble == []
 
 
-def test_the_chooser_is_used_with_the_keyboard(browser, origin):  # noqa: F811
+def test_the_chooser_is_used_with_the_keyboard(browser, origin):
     page, trouble = open_page(browser, origin + "en/compare/")
     every = cities_of(page)
     page.focus(".city-chooser__toggle")
@@ -166,7 +167,7 @@ def test_the_chooser_is_used_with_the_keyboard(browser, origin):  # noqa: F811
 
 @pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "phone"])
 @pytest.mark.parametrize("path", ["compare/", "en/compare/", "en/compare/quota/"])
-def test_axe_finds_nothing_serious_with_the_chooser_open(browser, origin, path, width):  # noqa: F811
+def test_axe_finds_nothing_serious_with_the_chooser_open(browser, origin, path, width):
     page, trouble = open_page(browser, origin + path, width)
     page.click(".city-chooser__toggle")
     page.locator(".city-chooser__fieldset").wait_for(state="visible")
@@ -181,6 +182,7 @@ def test_axe_finds_nothing_serious_with_the_chooser_open(browser, origin, path, 
 MANY = 333
 
 
+@functools.cache  # the same page each time it is asked for: rebuilt once (a second each)
 def with_many_cities(html: str) -> str:
     """The comparison as it will be with 333 cities: its columns repeated under new ids,
     names and provinces (a tenth of as many provinces as cities)."""
@@ -203,7 +205,7 @@ def with_many_cities(html: str) -> str:
 
 
 @pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "phone"])
-def test_it_works_the_same_with_333_cities(browser, origin, width):  # noqa: F811
+def test_it_works_the_same_with_333_cities(browser, origin, width):
     page = browser.new_page(viewport={"width": width, "height": 900})
     url = origin + "en/compare/"
 

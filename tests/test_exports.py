@@ -21,8 +21,9 @@ from icalendar import Calendar
 from conftest import DEMO, PUBLISHED_URL, ROOT, copy_project, real_project
 from generator import pipeline
 from generator.collect import gather
-from generator.exports import DATASETS, export_files, fields
+from generator.exports import export_files
 from generator.model import WINNER_TABLES, Winner
+from generator.open_data import DATASETS, fields
 
 TODAY = dt.date(2026, 11, 23)
 SHANGHAI = ZoneInfo("Asia/Shanghai")

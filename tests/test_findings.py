@@ -352,7 +352,8 @@ def test_a_fresh_revocation_skeleton_with_its_placeholders_filled_gives_no_findi
 
     from conftest import copy_project
     from generator.model import Citation
-    from generator.scaffold import PLACEHOLDER_EN, PLACEHOLDER_ZH, new_revocation
+    from generator.placeholders import PLACEHOLDER_EN, PLACEHOLDER_ZH
+    from generator.scaffold import new_revocation
     from generator.text import unit_zh
 
     project = copy_project(tmp_path / "project", examples=True)

@@ -9,8 +9,7 @@ import pytest
 
 from conftest import ROOT
 from generator.collect import gather
-from generator.glossary import (Exemption, drifts, may, modal_drift, reading, read_exemptions, says, shall, terms_in,
-                                units)
+from generator.glossary import Exemption, drifts, modal_drift, read_exemptions, reading, says, terms_in, units
 from generator.model import Bilingual, GlossaryTerm
 
 CORPUS = gather(ROOT)

@@ -49,7 +49,7 @@ from generator.errors import BuildError, DataError
 from generator.model import NOTICE_KINDS
 from generator.pipeline import outputs, prepare
 from generator.site import run_mkdocs, write_pages
-from generator.scaffold import PLACEHOLDER_EN, PLACEHOLDER_ZH
+from generator.placeholders import PLACEHOLDER_EN, PLACEHOLDER_ZH
 
 # An example is a build (about 1.5 s): a thirtieth of tests/test_fuzz.py's examples by default (10), and
 # twenty times as many with -m fuzz; three refusals, which only check, for each build.

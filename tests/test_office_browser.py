@@ -9,7 +9,7 @@ import html
 import pytest
 
 from conftest import copy_project, run_cli
-from test_browser import SHOTS, open_page, origin  # noqa: F401  (a fixture)
+from browsing import SHOTS, open_page
 from test_office import CITY, CYCLE, ENV, FILE, TYPO_EXPECTED, fill
 
 pytestmark = pytest.mark.browser
@@ -17,7 +17,7 @@ pytestmark = pytest.mark.browser
 
 @pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "phone"])
 @pytest.mark.parametrize("lang", ["", "en/"], ids=["zh", "en"])
-def test_the_guide_page_reads_cleanly(browser, origin, lang, width):  # noqa: F811
+def test_the_guide_page_reads_cleanly(browser, origin, lang, width):
     page, trouble = open_page(browser, origin + lang + "publish/", width)
     SHOTS.mkdir(exist_ok=True)
     page.screenshot(path=SHOTS / f"office_guide_{lang.strip('/') or 'zh'}_{width}.png", full_page=True)
@@ -30,7 +30,7 @@ def test_the_guide_page_reads_cleanly(browser, origin, lang, width):  # noqa: F8
 
 
 @pytest.mark.parametrize("lang", ["", "en/"], ids=["zh", "en"])
-def test_a_corrected_notice_shows_its_history(browser, origin, lang):  # noqa: F811
+def test_a_corrected_notice_shows_its_history(browser, origin, lang):
     page, trouble = open_page(browser, origin + lang + "notices/xinyang/example-2026/acceptance-list/", 1280)
     page.screenshot(path=SHOTS / f"office_correction_{lang.strip('/') or 'zh'}_1280.png", full_page=True)
     assert page.locator(".corrected-banner").is_visible()
@@ -39,7 +39,7 @@ def test_a_corrected_notice_shows_its_history(browser, origin, lang):  # noqa: F
     page.close()
 
 
-def test_the_clerks_error_as_she_sees_it(browser, tmp_path):  # noqa: F811
+def test_the_clerks_error_as_she_sees_it(browser, tmp_path):
     project = copy_project(tmp_path / "project", examples=True)
     run_cli("new", "cycle", "--city", CITY, "--cycle", CYCLE, cwd=project, env=ENV)
     run_cli("new", "notice", "--city", CITY, "--cycle", CYCLE, "--kind", "proposed_winners", cwd=project, env=ENV)

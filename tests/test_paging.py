@@ -10,7 +10,6 @@ import datetime as dt
 import posixpath
 import re
 import sys
-from pathlib import Path
 
 import pytest
 

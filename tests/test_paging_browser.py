@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from conftest import ROOT, run_cli
-from test_browser import open_page, serve_folder
+from browsing import open_page, serve_folder
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from synthetic import generate  # noqa: E402
@@ -31,7 +31,7 @@ def shown(page, selector: str) -> list[str]:
     return [el.get_attribute("data-city") for el in page.locator(selector).all() if el.is_visible()]
 
 
-def test_the_notices_filter_works_on_a_provinces_page(browser, paged_origin):  # noqa: F811
+def test_the_notices_filter_works_on_a_provinces_page(browser, paged_origin):
     page, trouble = open_page(browser, paged_origin + "en/notices/province/synthetic-province-01/")
     rows = page.locator("tr:has(.row-key)")
     assert rows.count() == 12 * 7 * 6  # every notice of its twelve cities
@@ -42,7 +42,7 @@ def test_the_notices_filter_works_on_a_provinces_page(browser, paged_origin):  #
     page.close()
 
 
-def test_the_chooser_brings_a_city_from_another_provinces_page(browser, paged_origin):  # noqa: F811
+def test_the_chooser_brings_a_city_from_another_provinces_page(browser, paged_origin):
     page, trouble = open_page(browser, paged_origin + "en/compare/")
     assert shown(page, "thead th[data-city]") == ["syn001", "syn002", "syn003", "syn004"]
     page.click(".city-chooser__toggle")

@@ -9,7 +9,6 @@ gives no period finding, no calendar event and empty period columns in the data.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import gc
 import io
 import json

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from test_browser import open_page, origin  # noqa: F401  (a fixture)
+from browsing import open_page
 
 WIDTH = 390
 
@@ -91,7 +91,7 @@ LABELS = """() => {
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("kind", list(KINDS))
-def test_every_kind_of_page_reads_on_a_phone(browser, origin, built_site, kind, lang):  # noqa: F811
+def test_every_kind_of_page_reads_on_a_phone(browser, origin, built_site, kind, lang):
     path = ("" if lang == "zh" else "en/") + first_of_kind(built_site, KINDS[kind])
     page, trouble = open_page(browser, origin + path, WIDTH)
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")

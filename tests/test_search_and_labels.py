@@ -13,7 +13,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from test_browser import open_page, serve_folder
+from browsing import open_page, serve_folder
 
 pytestmark = pytest.mark.browser
 
