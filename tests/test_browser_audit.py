@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from browsing import NOTICE, SHOTS, save_figures
+from browsing import NOTICE, SHOTS, new_page, save_figures
 
 pytestmark = pytest.mark.browser
 AUDITED = ["", "regulations/xinyang/2022/", "compare/", NOTICE, "winners/", "guides/xinyang/", "data/", "search/?q=公示"]
@@ -17,7 +17,7 @@ AUDITED = ["", "regulations/xinyang/2022/", "compare/", NOTICE, "winners/", "gui
 @pytest.mark.parametrize("lang", ["", "en/"], ids=["zh", "en"])
 @pytest.mark.parametrize("path", AUDITED)
 def test_axe_finds_no_serious_or_critical_violation(browser, origin, path, lang, width):
-    page = browser.new_page(viewport={"width": width, "height": 900})
+    page = new_page(browser, width)
     page.goto(origin + lang + path)
     page.wait_for_load_state("networkidle")
     violations = Axe().run(page).response["violations"]
@@ -34,7 +34,7 @@ def test_axe_finds_no_serious_or_critical_violation(browser, origin, path, lang,
 
 @pytest.mark.parametrize("path", [NOTICE, "regulations/xinyang/2022/", "en/" + NOTICE, "en/regulations/xinyang/2022/"])
 def test_a_notice_and_a_regulation_print_without_the_site_around_them(browser, origin, path):
-    page = browser.new_page(viewport={"width": 794, "height": 1123})  # A4 at 96 dpi
+    page = new_page(browser, 794, 1123)  # A4 at 96 dpi
     page.goto(origin + path)
     page.wait_for_load_state("networkidle")
     page.emulate_media(media="print")

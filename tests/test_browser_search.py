@@ -48,7 +48,7 @@ def test_search_finds_the_page_in_the_readers_language_only(browser, origin, lan
 @pytest.mark.parametrize("lang", ["", "en/"], ids=["zh", "en"])
 @pytest.mark.parametrize("path", KEY_PAGES)
 def test_every_request_a_key_page_makes_stays_on_the_site(browser, origin, path, lang):
-    page = browser.new_page()
+    page = browser.new_page()  # a context of its own: every request from a cold start is counted
     requests, sizes = [], []
     page.on("request", lambda r: requests.append(r.url))
     page.on("requestfinished", lambda r: sizes.append(r.sizes()["responseBodySize"]))

@@ -14,7 +14,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
 
-from browsing import SHOTS, open_page
+from browsing import SHOTS, new_page, open_page
 
 pytestmark = pytest.mark.browser
 LANGS = ["", "en/"]
@@ -206,7 +206,7 @@ def with_many_cities(html: str) -> str:
 
 @pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "phone"])
 def test_it_works_the_same_with_333_cities(browser, origin, width):
-    page = browser.new_page(viewport={"width": width, "height": 900})
+    page = new_page(browser, width)
     url = origin + "en/compare/"
 
     def fulfil(route):

@@ -9,7 +9,7 @@ import html
 import pytest
 
 from conftest import copy_project, run_cli
-from browsing import SHOTS, open_page
+from browsing import SHOTS, new_page, open_page
 from test_office import CITY, CYCLE, ENV, FILE, TYPO_EXPECTED, fill
 
 pytestmark = pytest.mark.browser
@@ -47,7 +47,7 @@ def test_the_clerks_error_as_she_sees_it(browser, tmp_path):
     path.write_text(fill(path.read_text(encoding="utf-8")).replace("  working_days:", "  working_day:"), encoding="utf-8")
     result = run_cli("check", cwd=project, env=ENV)
     terminal = f"$ awardsite check\n{result.stderr}$ "
-    page = browser.new_page(viewport={"width": 1100, "height": 200})
+    page = new_page(browser, 1100, 200)
     page.set_content("<html><body style='margin:0;background:#1e1e1e'><pre style='margin:0;padding:16px;color:#e6e6e6;"
                      "font:15px/1.5 \"Noto Sans Mono CJK SC\",\"DejaVu Sans Mono\",monospace;white-space:pre-wrap'>"
                      f"{html.escape(terminal)}</pre></body></html>")
