@@ -11,8 +11,9 @@ INSTALL := $(BIN)/python -m pip install --quiet --require-hashes
 INSTALL_PROJECT := $(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 # The suite on every core (pytest-xdist), a test file to a worker, so each file's builds
 # (its module-scoped fixtures) are made once; one worker more than the cores, as the
-# browser tests wait on Chromium (2 cores, whole suite: 6:44 to 7:51 over six runs with 3
-# workers, 7:16 with 2, 7:08 with 4; one run's noise is as large as the differences).
+# browser tests wait on Chromium (2 cores, whole suite: 5:54 with 3 workers, 6:01 with 2;
+# the cores are busy 98% of the run, so the time is the suite's CPU work shared out, and
+# the browser tests are split into files of about a minute each so none is left last).
 # `--dist loadgroup` would spread the browser files' tests too, but xdist 3.8 cannot
 # group under pytest 9.2, which no longer reads the nodeid it sets.
 PARALLEL := -n $(shell echo $$(( $$(nproc) + 1 ))) --dist loadfile
