@@ -11,9 +11,10 @@ INSTALL := $(BIN)/python -m pip install --quiet --require-hashes
 INSTALL_PROJECT := $(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 # The suite on every core (pytest-xdist), a test file to a worker, so each file's builds
 # (its module-scoped fixtures) are made once; one worker more than the cores, as the
-# browser tests wait on Chromium (2 cores, whole suite: 5:54 with 3 workers, 6:01 with 2;
-# the cores are busy 98% of the run, so the time is the suite's CPU work shared out, and
-# the browser tests are split into files of about a minute each so none is left last).
+# browser tests wait on Chromium (2 cores, whole suite: 5:54 to 6:37 over four runs with 3
+# workers, 6:01 with 2; the cores are busy 98% of the run, so the time is the suite's CPU
+# work shared out, and the browser tests are split into files of about a minute each so
+# none is left to run last).
 # `--dist loadgroup` would spread the browser files' tests too, but xdist 3.8 cannot
 # group under pytest 9.2, which no longer reads the nodeid it sets.
 PARALLEL := -n $(shell echo $$(( $$(nproc) + 1 ))) --dist loadfile
