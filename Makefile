@@ -10,11 +10,11 @@ INSTALL := $(BIN)/python -m pip install --quiet --require-hashes
 # The project itself, from this folder: its dependencies and build backend are in the lock.
 INSTALL_PROJECT := $(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 # The suite on every core (pytest-xdist), a test file to a worker, so each file's builds
-# (its module-scoped fixtures) are made once; one worker more than the cores, as the
-# browser tests wait on Chromium (2 cores, whole suite: 5:54 to 6:37 over four runs with 3
-# workers, 6:01 with 2; the cores are busy 98% of the run, so the time is the suite's CPU
-# work shared out, and the browser tests are split into files of about a minute each so
-# none is left to run last).
+# (its module-scoped fixtures) are made once; one worker more than the cores, for the
+# moments a worker waits on Chromium (2 cores, whole suite: 5:54 to 6:37 over four runs
+# with 3 workers, 6:01 with 2: the cores are busy 98% of the run, so the time is the
+# suite's CPU work shared out, and the extra worker gains little; the browser tests are
+# split into files of about a minute each so none is left to run last).
 # `--dist loadgroup` would spread the browser files' tests too, but xdist 3.8 cannot
 # group under pytest 9.2, which no longer reads the nodeid it sets.
 PARALLEL := -n $(shell echo $$(( $$(nproc) + 1 ))) --dist loadfile
@@ -58,7 +58,7 @@ debian-packages:
 # The hashes are those of the index pip is set to use: where pip.conf adds local wheel
 # folders or mirrors, run `PIP_CONFIG_FILE=/dev/null make lock` so the lock names PyPI's files.
 COMPILE := .venv-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
-	--all-build-deps --no-emit-index-url --upgrade
+	--all-build-deps --no-emit-index-url --no-emit-find-links --upgrade
 lock:
 	test -x .venv-lock/bin/pip-compile || ($(PYTHON) -m venv .venv-lock && .venv-lock/bin/pip install --quiet pip-tools)
 	$(COMPILE) --output-file=requirements/site.txt pyproject.toml
